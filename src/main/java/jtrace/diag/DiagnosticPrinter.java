@@ -1,0 +1,41 @@
+package jtrace.diag;
+
+/**
+ * Formats errors and warnings as bpftrace does:
+ * <pre>
+ * stdin:1:9-12: ERROR: Unknown function: foo
+ * BEGIN { foo(); }
+ *         ~~~
+ * </pre>
+ * Columns are 1-based, the end column exclusive; a range that runs past its first line is
+ * underlined to the end of that line.
+ */
+public final class DiagnosticPrinter {
+    private DiagnosticPrinter() {}
+
+    public static String error(SourceFile source, Span span, String message) {
+        return format(source, span, "ERROR", message);
+    }
+
+    public static String warning(SourceFile source, Span span, String message) {
+        return format(source, span, "WARNING", message);
+    }
+
+    public static String format(SourceFile source, Span span, String level, String message) {
+        int line = source.lineOf(span.start());
+        int col = source.columnOf(span.start());
+        String lineText = source.lineText(span.start());
+        int endCol = col + (span.end() - span.start());
+        if (endCol - 1 > lineText.length() + 1) endCol = lineText.length() + 1;
+        if (endCol < col) endCol = col;
+        StringBuilder out = new StringBuilder();
+        out.append(source.name()).append(':').append(line).append(':').append(col).append('-').append(endCol)
+                .append(": ").append(level).append(": ").append(message).append('\n');
+        out.append(lineText).append('\n');
+        StringBuilder marks = new StringBuilder();
+        for (int i = 1; i < col; i++) marks.append(i - 1 < lineText.length() && lineText.charAt(i - 1) == '\t' ? '\t' : ' ');
+        for (int i = col; i < endCol; i++) marks.append('~');
+        out.append(marks).append('\n');
+        return out.toString();
+    }
+}
