@@ -1,0 +1,20 @@
+package jtrace.codegen;
+
+import java.util.List;
+
+/** Everything the loader and runtime need: maps, one program per probe, and event meanings. */
+public record CompiledProgram(List<MapDef> maps, List<CompiledProbe> probes, List<EventSpec> events) {
+    public static final String RINGBUF = "ringbuf";
+    public static final String LOST_COUNTER = "lost_events";
+
+    public CompiledProgram {
+        maps = List.copyOf(maps);
+        probes = List.copyOf(probes);
+        events = List.copyOf(events);
+    }
+
+    public MapDef map(String name) {
+        return maps.stream().filter(m -> m.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no map " + name));
+    }
+}

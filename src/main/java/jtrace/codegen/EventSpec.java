@@ -1,0 +1,34 @@
+package jtrace.codegen;
+
+import jtrace.types.Type;
+
+import java.util.List;
+
+/**
+ * What a ring buffer record means. Every record starts with a u64 event id, the index of its
+ * spec in {@link CompiledProgram#events()}; the payload layout follows from the spec.
+ */
+public sealed interface EventSpec {
+
+    /** printf: arguments at the given offsets (from the record start), typed. */
+    record Printf(String format, List<Arg> args, int size) implements EventSpec {
+        public Printf { args = List.copyOf(args); }
+    }
+
+    /** exit(): the exit code as an s64 at offset 8. */
+    record Exit() implements EventSpec {}
+
+    /** print(@map, top, div). */
+    record PrintMap(String map, long top, long div) implements EventSpec {}
+
+    /** print(value): the value at offset 8. */
+    record PrintValue(Type type) implements EventSpec {}
+
+    /** clear(@map) / zero(@map): done in user space, as the map walk is. */
+    record ClearMap(String map, boolean zero) implements EventSpec {}
+
+    /** time(fmt). */
+    record Time(String format) implements EventSpec {}
+
+    record Arg(int offset, Type type) {}
+}

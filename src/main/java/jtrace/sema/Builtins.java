@@ -1,0 +1,52 @@
+package jtrace.sema;
+
+import jtrace.ast.Expr;
+import jtrace.diag.CompileError;
+import jtrace.types.Type;
+
+import java.util.Set;
+
+/** The builtin variables and their types. */
+public final class Builtins {
+    private Builtins() {}
+
+    public static final Set<String> NAMES = Set.of(
+            "pid", "tid", "uid", "gid", "comm", "nsecs", "elapsed", "cpu", "probe", "args",
+            "cgroup", "curtask", "rand", "numaid", "jiffies", "ncpus");
+
+    static Type typeOf(Expr.Ident id, ProbeTarget target, CompileOptions options) {
+        return switch (id.name()) {
+            case "pid", "tid", "uid", "gid", "cpu", "rand", "numaid" -> Type.Int.UINT32;
+            case "nsecs", "elapsed", "cgroup", "jiffies", "ncpus" -> Type.Int.UINT64;
+            case "curtask" -> Type.Int.UINT64;
+            case "comm" -> new Type.Str(16);
+            case "probe" -> new Type.Str(Types.utf8Length(target.name()) + 1);
+            case "args" -> {
+                if (target instanceof ProbeTarget.Tracepoint tp) yield new Type.Args(argsStructName(tp));
+                throw new CompileError(id.span(), "The args builtin can only be used with tracepoint probes ("
+                        + kindOf(target) + " used here)");
+            }
+            default -> {
+                if (id.name().matches("arg[0-9]+") || id.name().equals("retval") || id.name().equals("func")) {
+                    throw new CompileError(id.span(), "The " + id.name() + " builtin can not be used with "
+                            + kindOf(target) + " probes");
+                }
+                throw new CompileError(id.span(), "Unknown identifier: '" + id.name() + "'");
+            }
+        };
+    }
+
+    static String argsStructName(ProbeTarget.Tracepoint tp) {
+        return "_tracepoint_" + tp.category() + "_" + tp.event();
+    }
+
+    static String kindOf(ProbeTarget t) {
+        return switch (t) {
+            case ProbeTarget.Begin b -> "begin";
+            case ProbeTarget.End e -> "end";
+            case ProbeTarget.Tracepoint tp -> "tracepoint";
+            case ProbeTarget.Interval i -> "interval";
+            case ProbeTarget.Profile p -> "profile";
+        };
+    }
+}

@@ -1,0 +1,23 @@
+package jtrace.sema;
+
+import jtrace.ast.Expr;
+import jtrace.ast.Probe;
+import jtrace.types.Type;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * A probe body checked for one concrete target: the type of every expression in it (by node
+ * identity, as a body is checked once per target and types may differ between targets) and the
+ * type of each scratch variable.
+ */
+public record CheckedProbe(Probe ast, ProbeTarget target, IdentityHashMap<Expr, Type> types,
+                           Map<String, Type> variables) {
+
+    public Type typeOf(Expr e) {
+        Type t = types.get(e);
+        if (t == null) throw new IllegalStateException("untyped expression " + e);
+        return t;
+    }
+}

@@ -1,0 +1,38 @@
+package jtrace.sema;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Settings that shape compilation: bpftrace's config variables (also read from BPFTRACE_* in the
+ * environment) and the positional parameters.
+ */
+public record CompileOptions(int maxStrlen, int maxMapKeys, List<String> positionalParams) {
+
+    /** Strings live on the 512-byte BPF stack here, so the default stays small; see docs/architecture.md. */
+    public static final int DEFAULT_MAX_STRLEN = 64;
+    public static final int DEFAULT_MAX_MAP_KEYS = 4096;
+
+    public static CompileOptions defaults() {
+        return new CompileOptions(DEFAULT_MAX_STRLEN, DEFAULT_MAX_MAP_KEYS, List.of());
+    }
+
+    public static CompileOptions fromEnvironment(Map<String, String> env, List<String> params) {
+        return new CompileOptions(
+                intSetting(env, "BPFTRACE_MAX_STRLEN", DEFAULT_MAX_STRLEN),
+                intSetting(env, "BPFTRACE_MAX_MAP_KEYS", DEFAULT_MAX_MAP_KEYS),
+                params);
+    }
+
+    private static int intSetting(Map<String, String> env, String name, int fallback) {
+        String v = env.get(name);
+        if (v == null || v.isBlank()) return fallback;
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n <= 0) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Env var '" + name + "' did not contain a valid positive number: " + v);
+        }
+    }
+}

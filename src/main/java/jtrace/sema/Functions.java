@@ -1,0 +1,127 @@
+package jtrace.sema;
+
+import jtrace.ast.Expr;
+import jtrace.diag.CompileError;
+import jtrace.types.Type;
+
+import java.util.List;
+import java.util.Set;
+
+/** Signatures of the builtin functions: argument checks and result types. */
+final class Functions {
+    private Functions() {}
+
+    private static final Set<String> AGGREGATIONS = Set.of("count", "sum", "min", "max", "avg", "stats", "hist", "lhist");
+
+    static boolean isAggregation(String name) { return AGGREGATIONS.contains(name); }
+
+    /** Functions whose map argument names the whole map, not one element. */
+    static boolean takesWholeMap(String name) {
+        return name.equals("print") || name.equals("clear") || name.equals("zero") || name.equals("len");
+    }
+
+    static Type check(Expr.Call c, List<Type> args, ProbeTarget target, CompileOptions options) {
+        return switch (c.name()) {
+            case "printf" -> {
+                if (c.args().isEmpty()) {
+                    throw new CompileError(c.span(), "printf() requires at least one argument (0 provided)");
+                }
+                if (!(c.args().getFirst() instanceof Expr.StrLit fmt)) {
+                    throw new CompileError(c.span(), "printf() expects a string literal (" + kindName(args.getFirst()) + " provided)");
+                }
+                PrintfCheck.check(c, fmt.value(), args.subList(1, args.size()));
+                yield new Type.Void();
+            }
+            case "exit" -> {
+                if (c.args().size() > 1) {
+                    throw new CompileError(c.span(), "exit() takes up to one argument (" + c.args().size() + " provided)");
+                }
+                if (c.args().size() == 1 && !Type.isInteger(args.getFirst())) {
+                    throw new CompileError(c.args().getFirst().span(), "exit() only supports int arguments (" + args.getFirst().display() + " provided)");
+                }
+                yield new Type.Void();
+            }
+            case "str" -> {
+                arity(c, 1, 2);
+                Type src = args.getFirst();
+                if (src instanceof Type.Str s) yield s;
+                if (!Type.isInteger(src)) {
+                    throw new CompileError(c.span(), "str() expects an integer or a pointer type as first argument (" + src.display() + " provided)");
+                }
+                int size = options.maxStrlen();
+                if (c.args().size() == 2) {
+                    if (!Type.isInteger(args.get(1))) {
+                        throw new CompileError(c.args().get(1).span(), "str() expects an integer as second argument (" + args.get(1).display() + " provided)");
+                    }
+                    if (c.args().get(1) instanceof Expr.IntLit n) {
+                        if (n.value() < 0) throw new CompileError(c.args().get(1).span(), "str() length must be positive");
+                        size = (int) Math.min(size, n.value() + 1);
+                    }
+                }
+                yield new Type.Str(size);
+            }
+            case "print" -> {
+                arity(c, 1, 3);
+                yield new Type.Void();
+            }
+            case "clear", "zero" -> {
+                arity(c, 1, 1);
+                if (!(c.args().getFirst() instanceof Expr.MapAccess m) || !m.keys().isEmpty()) {
+                    throw new CompileError(c.span(), c.name() + "() expects a map argument");
+                }
+                yield new Type.Void();
+            }
+            case "delete" -> {
+                arity(c, 1, 2);
+                if (!(c.args().getFirst() instanceof Expr.MapAccess)) {
+                    throw new CompileError(c.span(), "delete() expects a map argument");
+                }
+                yield new Type.Void();
+            }
+            case "time" -> {
+                arity(c, 0, 1);
+                if (c.args().size() == 1 && !(c.args().getFirst() instanceof Expr.StrLit)) {
+                    throw new CompileError(c.span(), "time() expects a string literal");
+                }
+                yield new Type.Void();
+            }
+            default -> throw new CompileError(c.span(), "Unknown function: " + c.name());
+        };
+    }
+
+    static void arity(Expr.Call c, int min, int max) {
+        int n = c.args().size();
+        if (n >= min && n <= max) return;
+        String need;
+        if (min == max) {
+            need = switch (min) {
+                case 0 -> "requires no arguments";
+                case 1 -> "requires one argument";
+                default -> "requires " + min + " arguments";
+            };
+        } else if (n < min) {
+            need = "requires at least " + (min == 1 ? "one argument" : min + " arguments");
+        } else {
+            need = "takes up to " + (max == 1 ? "one argument" : max + " arguments");
+        }
+        throw new CompileError(c.span(), c.name() + "() " + need + " (" + n + " provided)");
+    }
+
+    /** The value of an integer literal argument, which some functions require. */
+    static long literal(Expr e, String what) {
+        if (e instanceof Expr.IntLit i) return i.value();
+        if (e instanceof Expr.Unary u && u.op() == jtrace.ast.UnaryOp.NEG && u.operand() instanceof Expr.IntLit i) return -i.value();
+        throw new CompileError(e.span(), what + " must be an integer literal");
+    }
+
+    static String kindName(Type t) {
+        return switch (t) {
+            case Type.Int i -> "integer";
+            case Type.Bool b -> "bool";
+            case Type.Str s -> "string";
+            case Type.Tuple tu -> "tuple";
+            case null -> "unknown";
+            default -> t.display();
+        };
+    }
+}

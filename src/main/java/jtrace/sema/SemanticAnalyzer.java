@@ -1,0 +1,57 @@
+package jtrace.sema;
+
+import jtrace.ast.AttachPoint;
+import jtrace.ast.Probe;
+import jtrace.ast.Program;
+import jtrace.diag.CompileError;
+import jtrace.diag.SourceFile;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Resolves every attach point to its concrete targets and types each probe body once per
+ * target. Map types come from all probes, so bodies are walked twice: once to infer, once to check.
+ */
+public final class SemanticAnalyzer {
+    private final Tracepoints tracepoints;
+    private final CompileOptions options;
+
+    public SemanticAnalyzer(Tracepoints tracepoints, CompileOptions options) {
+        this.tracepoints = tracepoints;
+        this.options = options;
+    }
+
+    public CheckedProgram analyze(SourceFile source, Program program) {
+        ProbeResolver resolver = new ProbeResolver(tracepoints);
+        List<Probe> probes = new ArrayList<>();
+        List<ProbeTarget> targets = new ArrayList<>();
+        boolean sawBegin = false, sawEnd = false;
+        for (Probe probe : program.probes()) {
+            for (AttachPoint ap : probe.attachPoints()) {
+                for (ProbeTarget t : resolver.resolve(ap)) {
+                    if (t instanceof ProbeTarget.Begin) {
+                        if (sawBegin) throw new CompileError(ap.span(), "More than one BEGIN probe defined");
+                        sawBegin = true;
+                    }
+                    if (t instanceof ProbeTarget.End) {
+                        if (sawEnd) throw new CompileError(ap.span(), "More than one END probe defined");
+                        sawEnd = true;
+                    }
+                    probes.add(probe);
+                    targets.add(t);
+                }
+            }
+        }
+        MapTable maps = new MapTable();
+        // Inference: twice, so a map typed in a later probe is known to reads in earlier ones.
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < probes.size(); i++) new TypeChecker(targets.get(i), maps, options, true).check(probes.get(i));
+        }
+        List<CheckedProbe> checked = new ArrayList<>();
+        for (int i = 0; i < probes.size(); i++) {
+            checked.add(new TypeChecker(targets.get(i), maps, options, false).check(probes.get(i)));
+        }
+        return new CheckedProgram(source, program, checked, maps.all(), options, List.of());
+    }
+}

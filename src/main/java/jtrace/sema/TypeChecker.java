@@ -1,0 +1,480 @@
+package jtrace.sema;
+
+import jtrace.ast.BinaryOp;
+import jtrace.ast.Block;
+import jtrace.ast.Expr;
+import jtrace.ast.Probe;
+import jtrace.ast.Stmt;
+import jtrace.diag.CompileError;
+import jtrace.diag.Span;
+import jtrace.types.Type;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Types one probe body for one concrete target. Map types are shared by all probes through a
+ * {@link MapTable}: in the inference pass a read of a map not yet typed is let through (its
+ * assignment may come in a later probe); in the checking pass everything must be typed.
+ */
+final class TypeChecker {
+    private final ProbeTarget target;
+    private final MapTable maps;
+    private final CompileOptions options;
+    private final boolean inferring;
+    private final IdentityHashMap<Expr, Type> types = new IdentityHashMap<>();
+    private final Map<String, Type> variables = new LinkedHashMap<>();
+    private int loopDepth;
+
+    TypeChecker(ProbeTarget target, MapTable maps, CompileOptions options, boolean inferring) {
+        this.target = target;
+        this.maps = maps;
+        this.options = options;
+        this.inferring = inferring;
+    }
+
+    CheckedProbe check(Probe probe) {
+        if (probe.predicate() != null) {
+            Type t = expr(probe.predicate());
+            if (t != null && !Type.isInteger(t)) {
+                throw new CompileError(probe.predicate().span(), "Invalid type for predicate: " + t.display());
+            }
+        }
+        block(probe.body());
+        return new CheckedProbe(probe, target, types, variables);
+    }
+
+    private void block(Block b) {
+        for (Stmt s : b.stmts()) stmt(s);
+    }
+
+    private void stmt(Stmt s) {
+        switch (s) {
+            case Stmt.ExprStmt e -> exprStatement(e.expr());
+            case Stmt.Assign a -> assign(a);
+            case Stmt.Let l -> {
+                if (l.value() != null) assignVariable(l.variable(), null, l.value());
+                else if (l.type() != null) variables.put(l.variable().name(), TypeNames.parse(l.type(), l.span(), options));
+            }
+            case Stmt.If i -> {
+                condition(i.cond());
+                block(i.then());
+                if (i.otherwise() != null) block(i.otherwise());
+            }
+            case Stmt.While w -> {
+                condition(w.cond());
+                loopDepth++;
+                block(w.body());
+                loopDepth--;
+            }
+            case Stmt.Unroll u -> {
+                if (!(u.count() instanceof Expr.IntLit n) || n.value() < 1 || n.value() > 100) {
+                    throw new CompileError(u.count().span(), "unroll maximum value is 100 and minimum is 1");
+                }
+                types.put(u.count(), Type.Int.INT64);
+                block(u.body());
+            }
+            case Stmt.ForRange f -> {
+                Type from = expr(f.from());
+                Type to = expr(f.to());
+                requireInteger(f.from(), from, "for range");
+                requireInteger(f.to(), to, "for range");
+                variables.put(f.variable().name(), Type.Int.INT64);
+                types.put(f.variable(), Type.Int.INT64);
+                loopDepth++;
+                block(f.body());
+                loopDepth--;
+            }
+            case Stmt.ForMap f -> throw new CompileError(f.span(), "for loops over maps are not supported by jtrace yet");
+            case Stmt.Break b -> requireLoop(b.span(), "break");
+            case Stmt.Continue c -> requireLoop(c.span(), "continue");
+            case Stmt.Return r -> { }
+            case Stmt.Nested n -> block(n.block());
+        }
+    }
+
+    private void requireLoop(Span span, String what) {
+        if (loopDepth == 0) throw new CompileError(span, "'" + what + "' statement is not allowed outside of a loop");
+    }
+
+    private void condition(Expr cond) {
+        Type t = expr(cond);
+        if (t != null && !Type.isInteger(t)) {
+            throw new CompileError(cond.span(), "Invalid condition in if(): " + t.display());
+        }
+    }
+
+    private void exprStatement(Expr e) {
+        if (e instanceof Expr.Call c && Functions.isAggregation(c.name())) {
+            throw new CompileError(c.span(), c.name() + "() should be directly assigned to a map");
+        }
+        expr(e);
+    }
+
+    private void assign(Stmt.Assign a) {
+        switch (a.target()) {
+            case Expr.MapAccess m -> assignMap(m, a.op(), a.value(), a.span());
+            case Expr.Variable v -> assignVariable(v, a.op(), a.value());
+            default -> throw new CompileError(a.target().span(), "Can only assign to maps and variables");
+        }
+    }
+
+    private void assignMap(Expr.MapAccess m, BinaryOp op, Expr value, Span span) {
+        List<Type> keys = keyTypes(m);
+        Type v;
+        if (op == null && value instanceof Expr.Call c && Functions.isAggregation(c.name())) {
+            v = aggregation(c);
+            types.put(value, v);
+        } else {
+            v = expr(value);
+            if (v == null) return;
+            if (v instanceof Type.Void) {
+                throw new CompileError(value.span(), "Value of type '" + v.display() + "' can not be assigned to a map");
+            }
+            if (op != null) {
+                requireInteger(value, v, op.symbol + "=");
+                MapInfo existing = maps.get(m.name());
+                if (existing != null && !(existing.value() instanceof Type.Int)) {
+                    throw new CompileError(m.span(), "Type mismatch for " + m.name() + ": trying to assign value of type '"
+                            + v.display() + "' when map already contains a value of type '" + existing.value().display() + "'");
+                }
+                v = Types.widen(v instanceof Type.Int i ? i : Type.Int.INT64);
+            }
+        }
+        maps.assign(m, keys, v);
+        types.put(m, maps.get(m.name()).value());
+    }
+
+    private void assignVariable(Expr.Variable var, BinaryOp op, Expr value) {
+        Type v = expr(value);
+        if (v == null) v = Type.Int.INT64;
+        if (v instanceof Type.Void || v instanceof Type.Aggregation) {
+            throw new CompileError(value.span(), "Value of type '" + v.display() + "' can not be assigned to a scratch variable");
+        }
+        if (v instanceof Type.Args) {
+            throw new CompileError(value.span(), "args can not be assigned to a scratch variable");
+        }
+        Type old = variables.get(var.name());
+        if (op != null) {
+            if (old == null) throw new CompileError(var.span(), "Undefined or undeclared variable: $" + var.name());
+            requireInteger(value, v, op.symbol + "=");
+            requireInteger(var, old, op.symbol + "=");
+            types.put(var, old);
+            return;
+        }
+        Type merged = old == null ? v : Types.unify(old, v);
+        if (merged == null) {
+            throw new CompileError(var.span(), "Type mismatch for $" + var.name() + ": trying to assign value of type '"
+                    + v.display() + "' when variable already contains a value of type '" + old.display() + "'");
+        }
+        variables.put(var.name(), merged);
+        types.put(var, merged);
+    }
+
+    private List<Type> keyTypes(Expr.MapAccess m) {
+        List<Type> keys = new ArrayList<>();
+        for (Expr k : m.keys()) {
+            Type t = expr(k);
+            if (t == null) return null;
+            if (t instanceof Type.Void || t instanceof Type.Aggregation || t instanceof Type.Args) {
+                throw new CompileError(k.span(), "Invalid map key type: " + t.display());
+            }
+            keys.add(Types.keyForm(t));
+        }
+        return keys;
+    }
+
+    private Type aggregation(Expr.Call c) {
+        List<Expr> args = c.args();
+        List<Type> argTypes = new ArrayList<>();
+        for (Expr a : args) argTypes.add(expr(a));
+        switch (c.name()) {
+            case "count" -> {
+                Functions.arity(c, 0, 0);
+                return new Type.Count();
+            }
+            case "sum", "min", "max", "avg", "stats" -> {
+                Functions.arity(c, 1, 1);
+                Type t = argTypes.getFirst();
+                if (t != null) requireInteger(args.getFirst(), t, c.name() + "()");
+                Type.Int of = Types.widen(t instanceof Type.Int i ? i : Type.Int.INT64);
+                return switch (c.name()) {
+                    case "sum" -> new Type.Sum(of);
+                    case "min" -> new Type.Min(of);
+                    case "max" -> new Type.Max(of);
+                    case "avg" -> new Type.Avg(of);
+                    default -> new Type.Stats(of);
+                };
+            }
+            case "hist" -> {
+                Functions.arity(c, 1, 2);
+                if (argTypes.getFirst() != null) requireInteger(args.getFirst(), argTypes.getFirst(), "hist()");
+                int k = 0;
+                if (args.size() == 2) {
+                    k = (int) Functions.literal(args.get(1), "hist: bits");
+                    if (k < 0 || k > 5) throw new CompileError(args.get(1).span(), "hist: bits " + k + " must be 0..5");
+                }
+                return new Type.Hist(k);
+            }
+            case "lhist" -> {
+                Functions.arity(c, 4, 4);
+                if (argTypes.getFirst() != null) requireInteger(args.getFirst(), argTypes.getFirst(), "lhist()");
+                long min = Functions.literal(args.get(1), "lhist() min");
+                long max = Functions.literal(args.get(2), "lhist() max");
+                long step = Functions.literal(args.get(3), "lhist() step");
+                if (step <= 0) throw new CompileError(args.get(3).span(), "lhist() step must be >= 1 (" + step + " provided)");
+                if (min > max) throw new CompileError(c.span(), "lhist() min must be less than max (provided min " + min + " and max " + max + ")");
+                if ((max - min) / step > 1000) {
+                    throw new CompileError(c.span(), "lhist() too many buckets, must be <= 1000 (would need " + ((max - min) / step) + ")");
+                }
+                return new Type.Lhist(min, max, step);
+            }
+            default -> throw new IllegalStateException(c.name());
+        }
+    }
+
+    /** Types an expression; null only while inferring, for a read of a map not typed yet. */
+    private Type expr(Expr e) {
+        Type t = typeOf(e);
+        if (t != null) types.put(e, t);
+        return t;
+    }
+
+    private Type typeOf(Expr e) {
+        return switch (e) {
+            case Expr.IntLit i -> i.unsigned() ? Type.Int.UINT64 : Type.Int.INT64;
+            case Expr.StrLit s -> new Type.Str(Types.utf8Length(s.value()) + 1);
+            case Expr.BoolLit b -> new Type.Bool();
+            case Expr.Ident id -> Builtins.typeOf(id, target, options);
+            case Expr.Positional p -> positional(p);
+            case Expr.PositionalCount c -> Type.Int.INT64;
+            case Expr.Variable v -> {
+                Type t = variables.get(v.name());
+                if (t == null) throw new CompileError(v.span(), "Undefined or undeclared variable: $" + v.name());
+                yield t;
+            }
+            case Expr.MapAccess m -> mapRead(m);
+            case Expr.Call c -> call(c);
+            case Expr.FieldAccess f -> field(f);
+            case Expr.Index i -> index(i);
+            case Expr.Binary b -> binary(b);
+            case Expr.Unary u -> unary(u);
+            case Expr.IncDec d -> incDec(d);
+            case Expr.Ternary t -> ternary(t);
+            case Expr.Tuple t -> tuple(t);
+            case Expr.Cast c -> cast(c);
+            case Expr.SizeOf s -> {
+                if (s.operand() != null) {
+                    Type t = expr(s.operand());
+                    yield t == null ? null : Type.Int.UINT64;
+                }
+                TypeNames.parse(s.type(), s.span(), options);
+                yield Type.Int.UINT64;
+            }
+        };
+    }
+
+    private Type positional(Expr.Positional p) {
+        List<String> params = options.positionalParams();
+        if (p.index() <= params.size()) {
+            String v = params.get(p.index() - 1);
+            if (isNumber(v)) return Type.Int.INT64;
+            return new Type.Str(Types.utf8Length(v) + 1);
+        }
+        return Type.Int.INT64;
+    }
+
+    static boolean isNumber(String v) {
+        return v.matches("-?[0-9]+") || v.matches("0[xX][0-9a-fA-F]+");
+    }
+
+    private Type mapRead(Expr.MapAccess m) {
+        List<Type> keys = keyTypes(m);
+        MapInfo info = maps.get(m.name());
+        if (info == null) {
+            if (inferring) return null;
+            throw new CompileError(m.span(), "Undefined map: " + m.name());
+        }
+        if (keys != null) maps.checkKeys(m, keys);
+        return switch (info.value()) {
+            case Type.Count c -> Type.Int.UINT64;
+            case Type.Sum s -> s.of();
+            case Type.Min s -> s.of();
+            case Type.Max s -> s.of();
+            case Type.Avg s -> s.of();
+            case Type.Aggregation a -> throw new CompileError(m.span(), "Map value of type " + a.display() + " can not be used in an expression");
+            default -> info.value();
+        };
+    }
+
+    private Type field(Expr.FieldAccess f) {
+        Type base = expr(f.base());
+        if (base == null) return null;
+        if (base instanceof Type.Args) {
+            ProbeTarget.Tracepoint tp = (ProbeTarget.Tracepoint) target;
+            for (TracepointField field : tp.fields()) {
+                if (field.name().equals(f.field())) return Types.ofField(field, options);
+            }
+            throw new CompileError(f.span(), "Struct/union of type 'struct " + Builtins.argsStructName(tp)
+                    + "' does not contain a field named '" + f.field() + "'");
+        }
+        if (base instanceof Type.Tuple t && f.field().matches("[0-9]+")) {
+            int i = Integer.parseInt(f.field());
+            if (i >= t.elements().size()) {
+                throw new CompileError(f.span(), "Invalid tuple index: " + i + ". Found " + t.elements().size() + " elements in tuple.");
+            }
+            return t.elements().get(i);
+        }
+        throw new CompileError(f.span(), "Can not access field '" + f.field() + "' on expression of type '" + base.display() + "'");
+    }
+
+    private Type index(Expr.Index i) {
+        Type base = expr(i.base());
+        Type idx = expr(i.index());
+        if (base == null || idx == null) return null;
+        if (base instanceof Type.Tuple t && i.index() instanceof Expr.IntLit n) {
+            if (n.value() < 0 || n.value() >= t.elements().size()) {
+                throw new CompileError(i.span(), "Invalid tuple index: " + n.value() + ". Found " + t.elements().size() + " elements in tuple.");
+            }
+            return t.elements().get((int) n.value());
+        }
+        throw new CompileError(i.span(), "The [] operator can not be used on expressions of type '" + base.display() + "'");
+    }
+
+    private Type binary(Expr.Binary b) {
+        Type l = expr(b.left());
+        Type r = expr(b.right());
+        if (l == null || r == null) return null;
+        BinaryOp op = b.op();
+        if (l instanceof Type.Str && r instanceof Type.Str && (op == BinaryOp.EQ || op == BinaryOp.NE)) {
+            return new Type.Bool();
+        }
+        if (!Type.isInteger(l) || !Type.isInteger(r)) {
+            throw new CompileError(b.span(), "Type mismatch for '" + op.symbol + "': comparing '" + l.display()
+                    + "' with '" + r.display() + "'");
+        }
+        if (op.isComparison() || op.isLogical()) return new Type.Bool();
+        Type.Int li = Types.asInt(l);
+        Type.Int ri = Types.asInt(r);
+        return new Type.Int(8, li.signed() && ri.signed());
+    }
+
+    private Type unary(Expr.Unary u) {
+        Type t = expr(u.operand());
+        if (t == null) return null;
+        switch (u.op()) {
+            case LNOT -> {
+                if (!Type.isInteger(t)) throw cannotApply(u, t);
+                return new Type.Bool();
+            }
+            case NEG, BNOT -> {
+                if (!Type.isInteger(t)) throw cannotApply(u, t);
+                Type.Int i = Types.asInt(t);
+                return new Type.Int(8, u.op() == jtrace.ast.UnaryOp.NEG || i.signed());
+            }
+            default -> throw new CompileError(u.span(), "The " + u.op().symbol + " operator is not supported by jtrace yet");
+        }
+    }
+
+    private static CompileError cannotApply(Expr.Unary u, Type t) {
+        Span opSpan = new Span(u.span().start(), u.span().start() + u.op().symbol.length());
+        return new CompileError(opSpan, "The " + u.op().symbol + " operator can not be used on expressions of type '" + t.display() + "'");
+    }
+
+    private Type incDec(Expr.IncDec d) {
+        switch (d.target()) {
+            case Expr.MapAccess m -> {
+                List<Type> keys = keyTypes(m);
+                MapInfo info = maps.get(m.name());
+                if (info != null && !(info.value() instanceof Type.Int)) {
+                    throw new CompileError(d.span(), "The " + (d.increment() ? "++" : "--")
+                            + " operator can not be used on a map holding '" + info.value().display() + "'");
+                }
+                Type v = info == null ? Type.Int.INT64 : info.value();
+                maps.assign(m, keys, v);
+                types.put(m, v);
+                return v;
+            }
+            case Expr.Variable v -> {
+                Type t = variables.get(v.name());
+                if (t == null) throw new CompileError(v.span(), "Undefined or undeclared variable: $" + v.name());
+                requireInteger(v, t, d.increment() ? "++" : "--");
+                types.put(v, t);
+                return t;
+            }
+            default -> throw new CompileError(d.span(), "The " + (d.increment() ? "++" : "--")
+                    + " operator must be applied to a map or variable");
+        }
+    }
+
+    private Type ternary(Expr.Ternary t) {
+        condition(t.cond());
+        Type a = expr(t.then());
+        Type b = expr(t.otherwise());
+        if (a == null || b == null) return null;
+        Type u = Types.unify(a, b);
+        if (u == null) {
+            throw new CompileError(t.span(), "Ternary operator must return the same type: have '" + a.display()
+                    + "' and '" + b.display() + "'");
+        }
+        return u;
+    }
+
+    private Type tuple(Expr.Tuple t) {
+        List<Type> elems = new ArrayList<>();
+        for (Expr e : t.elements()) {
+            Type et = expr(e);
+            if (et == null) return null;
+            if (et instanceof Type.Void || et instanceof Type.Aggregation || et instanceof Type.Args) {
+                throw new CompileError(e.span(), "Invalid tuple element type: " + et.display());
+            }
+            elems.add(Types.keyForm(et));
+        }
+        return new Type.Tuple(elems);
+    }
+
+    private Type cast(Expr.Cast c) {
+        Type from = expr(c.operand());
+        Type to = TypeNames.parse(c.type(), c.span(), options);
+        if (from == null) return to;
+        if (to instanceof Type.Int && !Type.isInteger(from)) {
+            throw new CompileError(c.span(), "Cannot cast from \"" + from.display() + "\" to \"" + to.display() + "\"");
+        }
+        if (!(to instanceof Type.Int) && !(to instanceof Type.Bool)) {
+            throw new CompileError(c.span(), "Cast to '" + c.type() + "' is not supported by jtrace yet");
+        }
+        return to;
+    }
+
+    private Type call(Expr.Call c) {
+        if (Functions.isAggregation(c.name())) {
+            throw new CompileError(c.span(), c.name() + "() should be directly assigned to a map");
+        }
+        List<Type> argTypes = new ArrayList<>();
+        for (Expr a : c.args()) {
+            if (a instanceof Expr.MapAccess m && Functions.takesWholeMap(c.name()) && m.keys().isEmpty()) {
+                MapInfo info = maps.get(m.name());
+                if (info == null) {
+                    if (inferring) return new Type.Void();
+                    throw new CompileError(m.span(), "Undefined map: " + m.name());
+                }
+                types.put(a, info.value());
+                argTypes.add(info.value());
+                continue;
+            }
+            Type t = expr(a);
+            if (t == null) return null;
+            argTypes.add(t);
+        }
+        return Functions.check(c, argTypes, target, options);
+    }
+
+    private static void requireInteger(Expr e, Type t, String what) {
+        if (!Type.isInteger(t)) {
+            throw new CompileError(e.span(), what + " expects an integer (" + t.display() + " provided)");
+        }
+    }
+}

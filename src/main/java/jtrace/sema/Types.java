@@ -1,0 +1,63 @@
+package jtrace.sema;
+
+import jtrace.types.Type;
+
+import java.nio.charset.StandardCharsets;
+
+/** Type rules shared by the checker: unification, widening, field typing. */
+final class Types {
+    private Types() {}
+
+    static int utf8Length(String s) { return s.getBytes(StandardCharsets.UTF_8).length; }
+
+    /** Integers are kept as 64-bit values; signedness survives. */
+    static Type.Int widen(Type.Int t) { return new Type.Int(8, t.signed()); }
+
+    static Type.Int asInt(Type t) {
+        return switch (t) {
+            case Type.Int i -> i;
+            case Type.Bool b -> Type.Int.UINT64;
+            case Type.Pointer p -> Type.Int.UINT64;
+            default -> throw new IllegalArgumentException(t.display());
+        };
+    }
+
+    /** How a value is stored as a map key or tuple element: integers widen to 64 bits. */
+    static Type keyForm(Type t) {
+        return switch (t) {
+            case Type.Int i -> widen(i);
+            case Type.Pointer p -> Type.Int.UINT64;
+            default -> t;
+        };
+    }
+
+    /** The type both values fit in, or null when they cannot share a slot. */
+    static Type unify(Type a, Type b) {
+        if (a.equals(b)) return a;
+        if (a instanceof Type.Int x && b instanceof Type.Int y) return new Type.Int(8, x.signed() || y.signed());
+        if (a instanceof Type.Bool && b instanceof Type.Int || a instanceof Type.Int && b instanceof Type.Bool) return null;
+        if (a instanceof Type.Pointer && b instanceof Type.Int || a instanceof Type.Int && b instanceof Type.Pointer) return Type.Int.UINT64;
+        if (a instanceof Type.Str x && b instanceof Type.Str y) return new Type.Str(Math.max(x.capacity(), y.capacity()));
+        if (a instanceof Type.Tuple x && b instanceof Type.Tuple y && x.elements().size() == y.elements().size()) {
+            java.util.List<Type> elems = new java.util.ArrayList<>();
+            for (int i = 0; i < x.elements().size(); i++) {
+                Type u = unify(x.elements().get(i), y.elements().get(i));
+                if (u == null) return null;
+                elems.add(u);
+            }
+            return new Type.Tuple(elems);
+        }
+        return null;
+    }
+
+    static Type ofField(TracepointField f, CompileOptions options) {
+        if (f.dataLoc()) return new Type.Str(options.maxStrlen());
+        if (f.isCharArray()) return new Type.Str(f.arrayLen());
+        if (f.isPointer()) return new Type.Pointer(f.cType().substring(0, f.cType().lastIndexOf('*')).trim());
+        if (f.arrayLen() > 0) return Type.Int.UINT64;
+        return switch (f.size()) {
+            case 1, 2, 4, 8 -> new Type.Int(f.size(), f.signed());
+            default -> Type.Int.UINT64;
+        };
+    }
+}
