@@ -3,7 +3,7 @@ package jtrace.types;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Where each element of a tuple lives: integers 8-byte aligned, strings packed after them in order. */
+/** Where each element of a tuple lives: in order, each in a slot of whole 8-byte words. */
 public record TupleLayout(List<Integer> offsets, int size) {
 
     public static TupleLayout of(Type.Tuple t) {
@@ -24,14 +24,11 @@ public record TupleLayout(List<Integer> offsets, int size) {
             case Type.Int i -> 8;
             case Type.Bool b -> 8;
             case Type.Pointer p -> 8;
-            default -> t.size();
+            case Type.Str s -> (s.capacity() + 7) / 8 * 8;
+            default -> (t.size() + 7) / 8 * 8;
         };
     }
 
-    static int alignmentOf(Type t) {
-        return switch (t) {
-            case Type.Str s -> 1;
-            default -> 8;
-        };
-    }
+    /** Every element starts 8-byte aligned: the verifier rejects misaligned stack access. */
+    static int alignmentOf(Type t) { return 8; }
 }

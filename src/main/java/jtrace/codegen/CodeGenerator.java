@@ -1,0 +1,23 @@
+package jtrace.codegen;
+
+import jtrace.sema.CheckedProbe;
+import jtrace.sema.CheckedProgram;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns a checked program into one instruction list per probe, plus its maps and event table. */
+public final class CodeGenerator {
+    private CodeGenerator() {}
+
+    /**
+     * @param startNanos CLOCK_MONOTONIC at start, the zero of {@code elapsed}
+     * @param cpuCount   possible CPUs, the value of {@code ncpus}
+     */
+    public static CompiledProgram generate(CheckedProgram program, long startNanos, int cpuCount) {
+        ProgramContext ctx = new ProgramContext(program, startNanos, cpuCount);
+        List<CompiledProbe> probes = new ArrayList<>();
+        for (CheckedProbe p : program.probes()) probes.add(new ProbeCodegen(p, ctx).generate());
+        return new CompiledProgram(ctx.maps(), probes, ctx.events());
+    }
+}

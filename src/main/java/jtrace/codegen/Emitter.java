@@ -1,0 +1,95 @@
+package jtrace.codegen;
+
+import jtrace.asm.AluOp;
+import jtrace.asm.BpfHelper;
+import jtrace.asm.Insn;
+import jtrace.asm.JumpOp;
+import jtrace.asm.Label;
+import jtrace.asm.Operand;
+import jtrace.asm.Reg;
+import jtrace.asm.Size;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Appends instructions; short names for the forms code generation uses most. */
+final class Emitter {
+    private final List<Insn> insns = new ArrayList<>();
+    private int labels;
+
+    List<Insn> insns() { return insns; }
+
+    Label label(String hint) { return new Label(hint + "_" + labels++); }
+
+    void mark(Label l) { insns.add(new Insn.Mark(l)); }
+
+    void mov(Reg dst, Reg src) {
+        if (dst != src) insns.add(new Insn.Alu(AluOp.MOV, true, dst, Operand.of(src)));
+    }
+
+    void movImm(Reg dst, long value) {
+        if (value == (int) value) insns.add(new Insn.Alu(AluOp.MOV, true, dst, Operand.of((int) value)));
+        else insns.add(new Insn.LoadImm64(dst, value));
+    }
+
+    void alu(AluOp op, Reg dst, Reg src) { insns.add(new Insn.Alu(op, true, dst, Operand.of(src))); }
+
+    void neg(Reg dst) { insns.add(new Insn.Alu(AluOp.NEG, true, dst, Operand.of(0))); }
+
+    void aluImm(AluOp op, Reg dst, int imm) { insns.add(new Insn.Alu(op, true, dst, Operand.of(imm))); }
+
+    /** {@code dst = (u32) dst}: a 32-bit move zero-extends. */
+    void zeroExtend32(Reg dst) { insns.add(new Insn.Alu(AluOp.MOV, false, dst, Operand.of(dst))); }
+
+    void load(Size size, Reg dst, Reg base, int off) { insns.add(new Insn.Load(size, dst, base, (short) off)); }
+
+    void store(Size size, Reg base, int off, Reg src) { insns.add(new Insn.Store(size, base, (short) off, src)); }
+
+    void storeImm(Size size, Reg base, int off, int imm) { insns.add(new Insn.StoreImm(size, base, (short) off, imm)); }
+
+    void atomicAdd(Reg base, int off, Reg src) { insns.add(new Insn.AtomicAdd(Size.DW, base, (short) off, src)); }
+
+    void jump(JumpOp op, Reg dst, Reg src, Label target) {
+        insns.add(new Insn.Jump(op, true, dst, Operand.of(src), target));
+    }
+
+    void jumpImm(JumpOp op, Reg dst, int imm, Label target) {
+        insns.add(new Insn.Jump(op, true, dst, Operand.of(imm), target));
+    }
+
+    void jumpTo(Label target) { insns.add(new Insn.Goto(target)); }
+
+    void call(BpfHelper helper) { insns.add(new Insn.Call(helper.id())); }
+
+    void mapFd(Reg dst, String map) { insns.add(new Insn.LoadMapFd(dst, map)); }
+
+    /** {@code dst = r10 + off}: the address of a stack slot. */
+    void stackAddr(Reg dst, int off) {
+        mov(dst, Reg.R10);
+        aluImm(AluOp.ADD, dst, off);
+    }
+
+    /** {@code dst = base + off}. */
+    void addr(Reg dst, Reg base, int off) {
+        mov(dst, base);
+        if (off != 0) aluImm(AluOp.ADD, dst, off);
+    }
+
+    void exitWith(int code) {
+        movImm(Reg.R0, code);
+        insns.add(new Insn.Exit());
+    }
+
+    /** Stores {@code size} zero bytes (a multiple of 8) at base+off. */
+    void zero(Reg base, int off, int size) {
+        for (int i = 0; i < size; i += 8) storeImm(Size.DW, base, off + i, 0);
+    }
+
+    /** Copies {@code size} bytes (a multiple of 8) between two 8-aligned buffers through {@code tmp}. */
+    void copy(Reg dst, int dstOff, Reg src, int srcOff, int size, Reg tmp) {
+        for (int i = 0; i < size; i += 8) {
+            load(Size.DW, tmp, src, srcOff + i);
+            store(Size.DW, dst, dstOff + i, tmp);
+        }
+    }
+}

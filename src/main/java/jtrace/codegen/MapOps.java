@@ -1,0 +1,370 @@
+package jtrace.codegen;
+
+import jtrace.asm.AluOp;
+import jtrace.asm.BpfHelper;
+import jtrace.asm.JumpOp;
+import jtrace.asm.Label;
+import jtrace.asm.Reg;
+import jtrace.asm.Size;
+import jtrace.ast.BinaryOp;
+import jtrace.ast.Expr;
+import jtrace.diag.CompileError;
+import jtrace.types.Type;
+import jtrace.types.TupleLayout;
+
+import java.util.List;
+
+/** Map reads, writes and aggregations: key buffers on the stack, then the map helpers. */
+final class MapOps {
+    /** BPF_ANY from linux/bpf.h: create or update. */
+    private static final int BPF_ANY = 0;
+
+    private final ProbeCodegen gen;
+    private final Emitter e;
+    private final Frame frame;
+    private final ProgramContext program;
+
+    MapOps(ProbeCodegen gen, Emitter e, Frame frame, ProgramContext program) {
+        this.gen = gen;
+        this.e = e;
+        this.frame = frame;
+        this.program = program;
+    }
+
+    /** Builds the key of {@code m} in a new stack slot and returns its offset from R10. */
+    int key(Expr.MapAccess m, MapDef def) {
+        KeyLayout layout = def.keyLayout();
+        int slot = frame.alloc(layout.size());
+        if (layout.isScalar()) {
+            e.storeImm(Size.DW, Reg.R10, slot, 0);
+            return slot;
+        }
+        if (!layout.denselyWritten()) e.zero(Reg.R10, slot, layout.size());
+        List<Expr> keys = m.keys();
+        if (keys.size() == 1 && keys.getFirst() instanceof Expr.Tuple && layout.elements().size() > 1) {
+            keys = ((Expr.Tuple) keys.getFirst()).elements();
+        }
+        for (int i = 0; i < keys.size(); i++) gen.write(keys.get(i), Reg.R10, slot + layout.offsets().get(i));
+        return slot;
+    }
+
+    private void lookup(MapDef def, int keySlot) {
+        e.mapFd(Reg.R1, def.name());
+        e.stackAddr(Reg.R2, keySlot);
+        e.call(BpfHelper.MAP_LOOKUP_ELEM);
+    }
+
+    private void update(MapDef def, int keySlot, int valueSlot) {
+        e.mapFd(Reg.R1, def.name());
+        e.stackAddr(Reg.R2, keySlot);
+        e.stackAddr(Reg.R3, valueSlot);
+        e.movImm(Reg.R4, BPF_ANY);
+        e.call(BpfHelper.MAP_UPDATE_ELEM);
+    }
+
+    /** The value of an integer map element, 0 when absent. */
+    Reg read(Expr.MapAccess m) {
+        MapDef def = program.map(m.name());
+        if (def.kind() == MapKind.PERCPU_HASH) {
+            throw new CompileError(m.span(), "reading aggregation map " + m.name() + " in a probe is not supported by jtrace yet");
+        }
+        int keySlot = key(m, def);
+        lookup(def, keySlot);
+        Reg r = gen.regs().take(m.span());
+        Label absent = e.label("absent");
+        Label done = e.label("read_done");
+        e.movImm(r, 0);
+        e.jumpImm(JumpOp.JEQ, Reg.R0, 0, absent);
+        e.load(Size.DW, r, Reg.R0, 0);
+        e.mark(absent);
+        e.mark(done);
+        return r;
+    }
+
+    /** Copies a string or tuple map value to base+off, zeroes when absent. */
+    void readInto(Expr.MapAccess m, Reg base, int off, int size) {
+        MapDef def = program.map(m.name());
+        int keySlot = key(m, def);
+        lookup(def, keySlot);
+        Label absent = e.label("absent");
+        Label done = e.label("copied");
+        e.jumpImm(JumpOp.JEQ, Reg.R0, 0, absent);
+        e.copy(base, off, Reg.R0, 0, Math.min(size, def.valueSize()), Reg.R1);
+        e.jumpTo(done);
+        e.mark(absent);
+        e.zero(base, off, size);
+        e.mark(done);
+    }
+
+    /** {@code @m[k] = value}. */
+    void store(Expr.MapAccess m, Expr value) {
+        MapDef def = program.map(m.name());
+        int valueSlot = frame.alloc(def.valueSize());
+        Type declared = def.info().value();
+        if (ProbeCodegen.isMemoryType(declared)
+                && TupleLayout.slotSize(gen.typeOf(value)) < def.valueSize()) {
+            e.zero(Reg.R10, valueSlot, def.valueSize());
+        }
+        gen.write(value, Reg.R10, valueSlot);
+        int keySlot = key(m, def);
+        update(def, keySlot, valueSlot);
+    }
+
+    /** {@code @m[k] op= value}: in place when the element exists, else inserted as {@code 0 op value}. */
+    void compound(Expr.MapAccess m, BinaryOp op, Expr value) {
+        MapDef def = program.map(m.name());
+        Reg rhs = gen.scalar(value);
+        int keySlot = key(m, def);
+        lookup(def, keySlot);
+        boolean signed = ProbeCodegen.isSigned(def.info().value());
+        Label absent = e.label("absent");
+        Label done = e.label("assigned");
+        e.jumpImm(JumpOp.JEQ, Reg.R0, 0, absent);
+        if (op == BinaryOp.ADD) {
+            e.atomicAdd(Reg.R0, 0, rhs);
+        } else {
+            Reg cur = gen.regs().take(m.span());
+            e.load(Size.DW, cur, Reg.R0, 0);
+            e.mov(Reg.R1, Reg.R0);
+            gen.arith(op, cur, rhs, signed);
+            e.store(Size.DW, Reg.R1, 0, cur);
+            gen.regs().release(cur);
+        }
+        e.jumpTo(done);
+        e.mark(absent);
+        Reg init = gen.regs().take(m.span());
+        e.movImm(init, 0);
+        gen.arith(op, init, rhs, signed);
+        int valueSlot = frame.alloc(8);
+        e.store(Size.DW, Reg.R10, valueSlot, init);
+        gen.regs().release(init);
+        update(def, keySlot, valueSlot);
+        e.mark(done);
+        gen.regs().release(rhs);
+    }
+
+    /** {@code @m[k]++} and friends; yields the value before or after, as C does. */
+    Reg incDec(Expr.MapAccess m, int delta, boolean prefix) {
+        MapDef def = program.map(m.name());
+        int keySlot = key(m, def);
+        lookup(def, keySlot);
+        Reg r = gen.regs().take(m.span());
+        Label absent = e.label("absent");
+        Label done = e.label("incdec_done");
+        int valueSlot = frame.alloc(8);
+        e.jumpImm(JumpOp.JEQ, Reg.R0, 0, absent);
+        e.load(Size.DW, r, Reg.R0, 0);
+        e.aluImm(AluOp.ADD, r, delta);
+        e.store(Size.DW, Reg.R0, 0, r);
+        e.jumpTo(done);
+        e.mark(absent);
+        e.movImm(r, delta);
+        e.store(Size.DW, Reg.R10, valueSlot, r);
+        update(def, keySlot, valueSlot);
+        e.mark(done);
+        if (!prefix) e.aluImm(AluOp.SUB, r, delta);
+        return r;
+    }
+
+    /** {@code @m[k] = count()} and the other aggregations, on per-CPU maps. */
+    void aggregate(Expr.MapAccess m, Expr.Call call, Type agg) {
+        MapDef def = program.map(m.name());
+        Reg v = call.args().isEmpty() ? null : gen.scalar(call.args().getFirst());
+        int keySlot = key(m, def);
+        switch (agg) {
+            case Type.Count c -> addToSlot(def, keySlot, null, m);
+            case Type.Sum s -> addToSlot(def, keySlot, v, m);
+            case Type.Hist h -> {
+                bucketLog2(v, h.k(), m);
+                e.store(Size.DW, Reg.R10, keySlot + def.keyLayout().bucketOffset(), v);
+                addToSlot(def, keySlot, null, m);
+            }
+            case Type.Lhist l -> {
+                bucketLinear(v, l, m);
+                e.store(Size.DW, Reg.R10, keySlot + def.keyLayout().bucketOffset(), v);
+                addToSlot(def, keySlot, null, m);
+            }
+            case Type.Avg a -> totalAndCount(def, keySlot, v, m);
+            case Type.Stats s -> totalAndCount(def, keySlot, v, m);
+            case Type.Min mn -> extreme(def, keySlot, v, mn.of().signed(), true, m);
+            case Type.Max mx -> extreme(def, keySlot, v, mx.of().signed(), false, m);
+            default -> throw new IllegalStateException(agg.display());
+        }
+        if (v != null) gen.regs().release(v);
+    }
+
+    /** value += amount (1 when amount is null); inserts amount when the key is new. */
+    private void addToSlot(MapDef def, int keySlot, Reg amount, Expr.MapAccess m) {
+        lookup(def, keySlot);
+        Label absent = e.label("absent");
+        Label done = e.label("agg_done");
+        e.jumpImm(JumpOp.JEQ, Reg.R0, 0, absent);
+        if (amount == null) {
+            e.movImm(Reg.R1, 1);
+            e.atomicAdd(Reg.R0, 0, Reg.R1);
+        } else {
+            e.atomicAdd(Reg.R0, 0, amount);
+        }
+        e.jumpTo(done);
+        e.mark(absent);
+        int valueSlot = frame.alloc(8);
+        if (amount == null) e.storeImm(Size.DW, Reg.R10, valueSlot, 1);
+        else e.store(Size.DW, Reg.R10, valueSlot, amount);
+        update(def, keySlot, valueSlot);
+        e.mark(done);
+    }
+
+    /** avg/stats: {total, count}. */
+    private void totalAndCount(MapDef def, int keySlot, Reg v, Expr.MapAccess m) {
+        lookup(def, keySlot);
+        Label absent = e.label("absent");
+        Label done = e.label("agg_done");
+        e.jumpImm(JumpOp.JEQ, Reg.R0, 0, absent);
+        e.atomicAdd(Reg.R0, 0, v);
+        e.movImm(Reg.R1, 1);
+        e.atomicAdd(Reg.R0, 8, Reg.R1);
+        e.jumpTo(done);
+        e.mark(absent);
+        int valueSlot = frame.alloc(16);
+        e.store(Size.DW, Reg.R10, valueSlot, v);
+        e.storeImm(Size.DW, Reg.R10, valueSlot + 8, 1);
+        update(def, keySlot, valueSlot);
+        e.mark(done);
+    }
+
+    /** min/max: {value, set}; set is 0 only after zero(). */
+    private void extreme(MapDef def, int keySlot, Reg v, boolean signed, boolean min, Expr.MapAccess m) {
+        lookup(def, keySlot);
+        Label absent = e.label("absent");
+        Label replace = e.label("replace");
+        Label done = e.label("agg_done");
+        e.jumpImm(JumpOp.JEQ, Reg.R0, 0, absent);
+        e.load(Size.DW, Reg.R1, Reg.R0, 8);
+        e.jumpImm(JumpOp.JEQ, Reg.R1, 0, replace);
+        e.load(Size.DW, Reg.R1, Reg.R0, 0);
+        // Keep the current value unless v is beyond it.
+        JumpOp keep = min ? (signed ? JumpOp.JSGE : JumpOp.JGE) : (signed ? JumpOp.JSLE : JumpOp.JLE);
+        e.jump(keep, v, Reg.R1, done);
+        e.mark(replace);
+        e.store(Size.DW, Reg.R0, 0, v);
+        e.storeImm(Size.DW, Reg.R0, 8, 1);
+        e.jumpTo(done);
+        e.mark(absent);
+        int valueSlot = frame.alloc(16);
+        e.store(Size.DW, Reg.R10, valueSlot, v);
+        e.storeImm(Size.DW, Reg.R10, valueSlot + 8, 1);
+        update(def, keySlot, valueSlot);
+        e.mark(done);
+    }
+
+    /**
+     * Replaces v with its log2 bucket: 0 for negatives, 1 for zero, then for each power of two
+     * 2^p (p = 0..63) 2^k linear sub-buckets, starting at index 2.
+     */
+    private void bucketLog2(Reg v, int k, Expr.MapAccess m) {
+        Label negative = e.label("neg");
+        Label zero = e.label("zero");
+        Label done = e.label("bucket_done");
+        e.jumpImm(JumpOp.JSLT, v, 0, negative);
+        e.jumpImm(JumpOp.JEQ, v, 0, zero);
+        // p = floor(log2(v)) by halving the search range: R1 holds p, R2 the shifted value.
+        e.movImm(Reg.R1, 0);
+        e.mov(Reg.R2, v);
+        for (int shift = 32; shift >= 1; shift /= 2) {
+            Label skip = e.label("log2");
+            e.mov(Reg.R3, Reg.R2);
+            e.aluImm(AluOp.RSH, Reg.R3, shift);
+            e.jumpImm(JumpOp.JEQ, Reg.R3, 0, skip);
+            e.mov(Reg.R2, Reg.R3);
+            e.aluImm(AluOp.ADD, Reg.R1, shift);
+            e.mark(skip);
+        }
+        if (k == 0) {
+            e.mov(v, Reg.R1);
+            e.aluImm(AluOp.ADD, v, 2);
+        } else {
+            // Sub-bucket: the k bits below the leading one, or v's low bits when p < k.
+            Label small = e.label("small");
+            Label joined = e.label("joined");
+            e.jumpImm(JumpOp.JLT, Reg.R1, k, small);
+            e.mov(Reg.R3, Reg.R1);
+            e.aluImm(AluOp.SUB, Reg.R3, k);
+            e.alu(AluOp.RSH, v, Reg.R3);
+            e.aluImm(AluOp.AND, v, (1 << k) - 1);
+            e.jumpTo(joined);
+            e.mark(small);
+            e.mov(Reg.R3, Reg.R1);
+            e.movImm(Reg.R4, k);
+            e.alu(AluOp.SUB, Reg.R4, Reg.R3);
+            e.alu(AluOp.LSH, v, Reg.R4);
+            e.aluImm(AluOp.AND, v, (1 << k) - 1);
+            e.mark(joined);
+            e.aluImm(AluOp.LSH, Reg.R1, k);
+            e.alu(AluOp.ADD, v, Reg.R1);
+            e.aluImm(AluOp.ADD, v, 2);
+        }
+        e.jumpTo(done);
+        e.mark(negative);
+        e.movImm(v, 0);
+        e.jumpTo(done);
+        e.mark(zero);
+        e.movImm(v, 1);
+        e.mark(done);
+    }
+
+    /** lhist bucket: 0 below min, 1 + (v - min) / step inside, n + 1 at or above max. */
+    private void bucketLinear(Reg v, Type.Lhist l, Expr.MapAccess m) {
+        long buckets = (l.max() - l.min()) / l.step();
+        Label below = e.label("below");
+        Label above = e.label("above");
+        Label done = e.label("bucket_done");
+        e.movImm(Reg.R1, l.min());
+        e.jump(JumpOp.JSLT, v, Reg.R1, below);
+        e.movImm(Reg.R1, l.max());
+        e.jump(JumpOp.JSGE, v, Reg.R1, above);
+        e.movImm(Reg.R1, l.min());
+        e.alu(AluOp.SUB, v, Reg.R1);
+        e.movImm(Reg.R1, l.step());
+        e.alu(AluOp.DIV, v, Reg.R1);
+        e.aluImm(AluOp.ADD, v, 1);
+        e.jumpTo(done);
+        e.mark(below);
+        e.movImm(v, 0);
+        e.jumpTo(done);
+        e.mark(above);
+        e.movImm(v, buckets + 1);
+        e.mark(done);
+    }
+
+    /** delete(@m[k]) or delete(@m, k). */
+    void delete(Expr.Call c) {
+        Expr.MapAccess m = (Expr.MapAccess) c.args().getFirst();
+        Expr.MapAccess target = c.args().size() == 2
+                ? new Expr.MapAccess(m.name(), List.of(c.args().get(1)), c.span())
+                : m;
+        MapDef def = program.map(m.name());
+        if (def.keyLayout().bucketOffset() >= 0) {
+            throw new CompileError(c.span(), "delete() of a histogram element is not supported by jtrace yet");
+        }
+        int keySlot = c.args().size() == 2 ? keyFromExpr(c.args().get(1), def) : key(target, def);
+        e.mapFd(Reg.R1, def.name());
+        e.stackAddr(Reg.R2, keySlot);
+        e.call(BpfHelper.MAP_DELETE_ELEM);
+    }
+
+    private int keyFromExpr(Expr k, MapDef def) {
+        KeyLayout layout = def.keyLayout();
+        int slot = frame.alloc(layout.size());
+        if (layout.isScalar()) {
+            e.storeImm(Size.DW, Reg.R10, slot, 0);
+            return slot;
+        }
+        if (!layout.denselyWritten()) e.zero(Reg.R10, slot, layout.size());
+        if (k instanceof Expr.Tuple t && layout.elements().size() > 1) {
+            for (int i = 0; i < t.elements().size(); i++) gen.write(t.elements().get(i), Reg.R10, slot + layout.offsets().get(i));
+        } else {
+            gen.write(k, Reg.R10, slot);
+        }
+        return slot;
+    }
+}

@@ -1,0 +1,655 @@
+package jtrace.codegen;
+
+import jtrace.asm.AluOp;
+import jtrace.asm.BpfHelper;
+import jtrace.asm.JumpOp;
+import jtrace.asm.Label;
+import jtrace.asm.Reg;
+import jtrace.asm.Size;
+import jtrace.ast.BinaryOp;
+import jtrace.ast.Block;
+import jtrace.ast.Expr;
+import jtrace.ast.Stmt;
+import jtrace.diag.CompileError;
+import jtrace.sema.CheckedProbe;
+import jtrace.sema.ProbeTarget;
+import jtrace.sema.TracepointField;
+import jtrace.types.TupleLayout;
+import jtrace.types.Type;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Generates one probe's program. Scalars are computed into pool registers (R7-R9); strings and
+ * tuples are written straight into their destination (a stack slot, a map key buffer, or a ring
+ * buffer record) so nothing is copied twice. R6 holds the context for the whole program.
+ */
+final class ProbeCodegen {
+    static final Reg CTX = Reg.R6;
+
+    private final CheckedProbe probe;
+    private final ProgramContext program;
+    private final Emitter e = new Emitter();
+    private final RegisterPool regs = new RegisterPool();
+    private final Frame frame;
+    private final Map<String, Integer> variableSlots = new HashMap<>();
+    private final Deque<Label[]> loops = new ArrayDeque<>();
+    private final Label end;
+    private final MapOps maps;
+    private final EventOps events;
+
+    ProbeCodegen(CheckedProbe probe, ProgramContext program) {
+        this.probe = probe;
+        this.program = program;
+        this.frame = new Frame(probe.ast().span());
+        this.end = e.label("end");
+        this.maps = new MapOps(this, e, frame, program);
+        this.events = new EventOps(this, e, frame, program);
+    }
+
+    CompiledProbe generate() {
+        e.mov(CTX, Reg.R1);
+        // Scratch variables get fixed slots, zeroed so every path the verifier walks reads initialised stack.
+        for (Map.Entry<String, Type> v : probe.variables().entrySet()) {
+            int size = TupleLayout.slotSize(v.getValue());
+            int slot = frame.alloc(size);
+            variableSlots.put(v.getKey(), slot);
+            e.zero(Reg.R10, slot, size);
+        }
+        if (probe.ast().predicate() != null) condition(probe.ast().predicate(), end);
+        block(probe.ast().body());
+        e.mark(end);
+        e.exitWith(0);
+        return new CompiledProbe(probe.target(), e.insns());
+    }
+
+    RegisterPool regs() { return regs; }
+
+    MapOps maps() { return maps; }
+
+    Type typeOf(Expr x) { return probe.typeOf(x); }
+
+    ProbeTarget target() { return probe.target(); }
+
+    // ---- statements ----
+
+    private void block(Block b) {
+        for (Stmt s : b.stmts()) {
+            int mark = frame.mark();
+            stmt(s);
+            frame.release(mark);
+        }
+    }
+
+    private void stmt(Stmt s) {
+        switch (s) {
+            case Stmt.ExprStmt x -> exprStatement(x.expr());
+            case Stmt.Assign a -> assign(a);
+            case Stmt.Let l -> {
+                if (l.value() != null) assignVariable(l.variable(), l.value());
+            }
+            case Stmt.If i -> {
+                Label otherwise = e.label("else");
+                condition(i.cond(), otherwise);
+                block(i.then());
+                if (i.otherwise() == null) {
+                    e.mark(otherwise);
+                } else {
+                    Label done = e.label("endif");
+                    e.jumpTo(done);
+                    e.mark(otherwise);
+                    block(i.otherwise());
+                    e.mark(done);
+                }
+            }
+            case Stmt.While w -> {
+                Label top = e.label("while");
+                Label exit = e.label("wend");
+                e.mark(top);
+                condition(w.cond(), exit);
+                loops.push(new Label[]{top, exit});
+                block(w.body());
+                loops.pop();
+                e.jumpTo(top);
+                e.mark(exit);
+            }
+            case Stmt.Unroll u -> {
+                long n = ((Expr.IntLit) u.count()).value();
+                for (long i = 0; i < n; i++) block(u.body());
+            }
+            case Stmt.ForRange f -> forRange(f);
+            case Stmt.ForMap f -> throw new CompileError(f.span(), "for loops over maps are not supported by jtrace yet");
+            case Stmt.Break b -> e.jumpTo(loops.peek()[1]);
+            case Stmt.Continue c -> e.jumpTo(loops.peek()[0]);
+            case Stmt.Return r -> e.jumpTo(end);
+            case Stmt.Nested n -> block(n.block());
+        }
+    }
+
+    private void forRange(Stmt.ForRange f) {
+        int slot = variableSlots.get(f.variable().name());
+        int limitSlot = frame.alloc(8);
+        Reg from = scalar(f.from());
+        e.store(Size.DW, Reg.R10, slot, from);
+        regs.release(from);
+        Reg to = scalar(f.to());
+        e.store(Size.DW, Reg.R10, limitSlot, to);
+        regs.release(to);
+        Label top = e.label("for");
+        Label next = e.label("fnext");
+        Label exit = e.label("fend");
+        e.mark(top);
+        Reg i = regs.take(f.span());
+        Reg lim = regs.take(f.span());
+        e.load(Size.DW, i, Reg.R10, slot);
+        e.load(Size.DW, lim, Reg.R10, limitSlot);
+        e.jump(JumpOp.JSGE, i, lim, exit);
+        regs.release(lim);
+        regs.release(i);
+        loops.push(new Label[]{next, exit});
+        block(f.body());
+        loops.pop();
+        e.mark(next);
+        Reg j = regs.take(f.span());
+        e.load(Size.DW, j, Reg.R10, slot);
+        e.aluImm(AluOp.ADD, j, 1);
+        e.store(Size.DW, Reg.R10, slot, j);
+        regs.release(j);
+        e.jumpTo(top);
+        e.mark(exit);
+    }
+
+    private void exprStatement(Expr x) {
+        if (x instanceof Expr.Call c) {
+            switch (c.name()) {
+                case "printf" -> { events.printf(c); return; }
+                case "exit" -> { events.exit(c); e.jumpTo(end); return; }
+                case "print" -> { events.print(c); return; }
+                case "clear", "zero" -> { events.clear(c, c.name().equals("zero")); return; }
+                case "time" -> { events.time(c); return; }
+                case "delete" -> { maps.delete(c); return; }
+                default -> { }
+            }
+        }
+        if (typeOf(x) instanceof Type.Void) {
+            throw new CompileError(x.span(), "jtrace cannot generate code for this statement yet");
+        }
+        if (isMemoryType(typeOf(x))) {
+            int mark = frame.mark();
+            int slot = frame.alloc(TupleLayout.slotSize(typeOf(x)));
+            write(x, Reg.R10, slot);
+            frame.release(mark);
+            return;
+        }
+        regs.release(scalar(x));
+    }
+
+    private void assign(Stmt.Assign a) {
+        switch (a.target()) {
+            case Expr.MapAccess m -> {
+                if (a.op() == null && a.value() instanceof Expr.Call c && isAggregation(typeOf(a.value()))) {
+                    maps.aggregate(m, c, typeOf(a.value()));
+                } else if (a.op() == null) {
+                    maps.store(m, a.value());
+                } else {
+                    maps.compound(m, a.op(), a.value());
+                }
+            }
+            case Expr.Variable v -> {
+                if (a.op() == null) {
+                    assignVariable(v, a.value());
+                } else {
+                    int slot = variableSlots.get(v.name());
+                    Reg rhs = scalar(a.value());
+                    Reg cur = regs.take(a.span());
+                    e.load(Size.DW, cur, Reg.R10, slot);
+                    arith(a.op(), cur, rhs, signedVar(v));
+                    regs.release(rhs);
+                    e.store(Size.DW, Reg.R10, slot, cur);
+                    regs.release(cur);
+                }
+            }
+            default -> throw new IllegalStateException("assignment target " + a.target());
+        }
+    }
+
+    private boolean signedVar(Expr.Variable v) {
+        Type t = probe.variables().get(v.name());
+        return t instanceof Type.Int i && i.signed();
+    }
+
+    private void assignVariable(Expr.Variable v, Expr value) {
+        int slot = variableSlots.get(v.name());
+        Type varType = probe.variables().get(v.name());
+        if (varType instanceof Type.Str s) {
+            // A shorter string assigned into a longer slot must not leave the old tail behind.
+            int valueSize = TupleLayout.slotSize(typeOf(value));
+            if (valueSize < TupleLayout.slotSize(s)) e.zero(Reg.R10, slot, TupleLayout.slotSize(s));
+        }
+        write(value, Reg.R10, slot);
+    }
+
+    static boolean isAggregation(Type t) { return t instanceof Type.Aggregation; }
+
+    static boolean isMemoryType(Type t) { return t instanceof Type.Str || t instanceof Type.Tuple; }
+
+    // ---- conditions ----
+
+    /** Jumps to {@code otherwise} when the condition is false; falls through when true. */
+    void condition(Expr c, Label otherwise) {
+        if (c instanceof Expr.Binary b && b.op().isComparison() && !(typeOf(b.left()) instanceof Type.Str)) {
+            boolean signed = signedCompare(b.left(), b.right());
+            JumpOp inverse = inverseJump(b.op(), signed);
+            Reg l = scalar(b.left());
+            if (b.right() instanceof Expr.IntLit lit && lit.value() == (int) lit.value()) {
+                e.jumpImm(inverse, l, (int) lit.value(), otherwise);
+            } else {
+                Reg r = scalarAfter(l, b.right());
+                e.jump(inverse, l, r, otherwise);
+                regs.release(r);
+            }
+            regs.release(l);
+            return;
+        }
+        if (c instanceof Expr.Binary b && b.op() == BinaryOp.LAND) {
+            condition(b.left(), otherwise);
+            condition(b.right(), otherwise);
+            return;
+        }
+        if (c instanceof Expr.Binary b && b.op() == BinaryOp.LOR) {
+            Label taken = e.label("or_true");
+            Label tryRight = e.label("or_right");
+            condition(b.left(), tryRight);
+            e.jumpTo(taken);
+            e.mark(tryRight);
+            condition(b.right(), otherwise);
+            e.mark(taken);
+            return;
+        }
+        if (c instanceof Expr.Unary u && u.op() == jtrace.ast.UnaryOp.LNOT) {
+            Label wasTrue = e.label("not");
+            Label done = e.label("not_done");
+            condition(u.operand(), wasTrue);
+            e.jumpTo(otherwise);
+            e.mark(wasTrue);
+            e.mark(done);
+            return;
+        }
+        Reg v = scalar(c);
+        e.jumpImm(JumpOp.JEQ, v, 0, otherwise);
+        regs.release(v);
+    }
+
+    private boolean signedCompare(Expr l, Expr r) {
+        return isSigned(typeOf(l)) && isSigned(typeOf(r))
+                || isSigned(typeOf(l)) && r instanceof Expr.IntLit
+                || l instanceof Expr.IntLit && isSigned(typeOf(r));
+    }
+
+    static boolean isSigned(Type t) { return t instanceof Type.Int i && i.signed(); }
+
+    private static JumpOp inverseJump(BinaryOp op, boolean signed) {
+        return switch (op) {
+            case EQ -> JumpOp.JNE;
+            case NE -> JumpOp.JEQ;
+            case LT -> signed ? JumpOp.JSGE : JumpOp.JGE;
+            case LE -> signed ? JumpOp.JSGT : JumpOp.JGT;
+            case GT -> signed ? JumpOp.JSLE : JumpOp.JLE;
+            case GE -> signed ? JumpOp.JSLT : JumpOp.JLT;
+            default -> throw new IllegalArgumentException(op.name());
+        };
+    }
+
+    private static JumpOp jump(BinaryOp op, boolean signed) {
+        return switch (op) {
+            case EQ -> JumpOp.JEQ;
+            case NE -> JumpOp.JNE;
+            case LT -> signed ? JumpOp.JSLT : JumpOp.JLT;
+            case LE -> signed ? JumpOp.JSLE : JumpOp.JLE;
+            case GT -> signed ? JumpOp.JSGT : JumpOp.JGT;
+            case GE -> signed ? JumpOp.JSGE : JumpOp.JGE;
+            default -> throw new IllegalArgumentException(op.name());
+        };
+    }
+
+    // ---- scalar expressions ----
+
+    /** Evaluates an integer-valued expression into a pool register the caller must release. */
+    Reg scalar(Expr x) {
+        return switch (x) {
+            case Expr.IntLit i -> constant(i.value(), x);
+            case Expr.BoolLit b -> constant(b.value() ? 1 : 0, x);
+            case Expr.Positional p -> constant(program.positionalNumber(p.index()), x);
+            case Expr.PositionalCount c -> constant(program.positionalCount(), x);
+            case Expr.Ident id -> builtin(id);
+            case Expr.Variable v -> {
+                Reg r = regs.take(x.span());
+                e.load(Size.DW, r, Reg.R10, variableSlots.get(v.name()));
+                yield r;
+            }
+            case Expr.MapAccess m -> maps.read(m);
+            case Expr.FieldAccess f -> field(f);
+            case Expr.Binary b -> binary(b);
+            case Expr.Unary u -> unary(u);
+            case Expr.IncDec d -> incDec(d);
+            case Expr.Ternary t -> {
+                // Both arms store to one slot, so each may use whatever registers it needs.
+                int slot = frame.alloc(8);
+                Label otherwise = e.label("tern_else");
+                Label done = e.label("tern_done");
+                condition(t.cond(), otherwise);
+                Reg a = scalar(t.then());
+                e.store(Size.DW, Reg.R10, slot, a);
+                regs.release(a);
+                e.jumpTo(done);
+                e.mark(otherwise);
+                Reg b = scalar(t.otherwise());
+                e.store(Size.DW, Reg.R10, slot, b);
+                regs.release(b);
+                e.mark(done);
+                Reg r = regs.take(x.span());
+                e.load(Size.DW, r, Reg.R10, slot);
+                yield r;
+            }
+            case Expr.Cast c -> {
+                Reg r = scalar(c.operand());
+                Type to = typeOf(c);
+                if (to instanceof Type.Int i) extend(r, i.bytes(), i.signed());
+                else if (to instanceof Type.Bool) normalizeBool(r);
+                yield r;
+            }
+            case Expr.SizeOf s -> constant(s.operand() != null ? typeOf(s.operand()).size() : typeOf(s).size(), x);
+            default -> throw new CompileError(x.span(), "jtrace cannot generate code for this expression yet");
+        };
+    }
+
+    private Reg constant(long v, Expr x) {
+        Reg r = regs.take(x.span());
+        e.movImm(r, v);
+        return r;
+    }
+
+    /** Evaluates {@code right} while {@code left} is held, spilling {@code left} when registers run short. */
+    Reg scalarAfter(Reg left, Expr right) {
+        if (regs.available() >= 2 || isLeaf(right)) return scalar(right);
+        int slot = frame.alloc(8);
+        e.store(Size.DW, Reg.R10, slot, left);
+        regs.release(left);
+        Reg r = scalar(right);
+        Reg back = regs.take(right.span());
+        if (back != left) throw new IllegalStateException("spill register mismatch");
+        e.load(Size.DW, left, Reg.R10, slot);
+        return r;
+    }
+
+    private static boolean isLeaf(Expr x) {
+        return x instanceof Expr.IntLit || x instanceof Expr.Ident || x instanceof Expr.Variable
+                || x instanceof Expr.BoolLit || x instanceof Expr.FieldAccess || x instanceof Expr.Positional;
+    }
+
+    private Reg builtin(Expr.Ident id) {
+        Reg r = regs.take(id.span());
+        switch (id.name()) {
+            case "pid" -> {
+                e.call(BpfHelper.GET_CURRENT_PID_TGID);
+                e.mov(r, Reg.R0);
+                e.aluImm(AluOp.RSH, r, 32);
+            }
+            case "tid" -> {
+                e.call(BpfHelper.GET_CURRENT_PID_TGID);
+                e.mov(r, Reg.R0);
+                e.zeroExtend32(r);
+            }
+            case "uid" -> {
+                e.call(BpfHelper.GET_CURRENT_UID_GID);
+                e.mov(r, Reg.R0);
+                e.zeroExtend32(r);
+            }
+            case "gid" -> {
+                e.call(BpfHelper.GET_CURRENT_UID_GID);
+                e.mov(r, Reg.R0);
+                e.aluImm(AluOp.RSH, r, 32);
+            }
+            case "nsecs" -> {
+                e.call(BpfHelper.KTIME_GET_NS);
+                e.mov(r, Reg.R0);
+            }
+            case "elapsed" -> {
+                e.call(BpfHelper.KTIME_GET_NS);
+                e.mov(r, Reg.R0);
+                e.movImm(Reg.R1, program.startNanos());
+                e.alu(AluOp.SUB, r, Reg.R1);
+            }
+            case "cpu" -> {
+                e.call(BpfHelper.GET_SMP_PROCESSOR_ID);
+                e.mov(r, Reg.R0);
+            }
+            case "cgroup" -> {
+                e.call(BpfHelper.GET_CURRENT_CGROUP_ID);
+                e.mov(r, Reg.R0);
+            }
+            case "curtask" -> {
+                e.call(BpfHelper.GET_CURRENT_TASK);
+                e.mov(r, Reg.R0);
+            }
+            case "rand" -> {
+                e.call(BpfHelper.GET_PRANDOM_U32);
+                e.mov(r, Reg.R0);
+            }
+            case "numaid" -> {
+                e.call(BpfHelper.GET_NUMA_NODE_ID);
+                e.mov(r, Reg.R0);
+            }
+            case "jiffies" -> {
+                e.call(BpfHelper.JIFFIES64);
+                e.mov(r, Reg.R0);
+            }
+            case "ncpus" -> e.movImm(r, program.cpuCount());
+            default -> throw new CompileError(id.span(), "builtin '" + id.name() + "' has no integer value here");
+        }
+        return r;
+    }
+
+    private Reg field(Expr.FieldAccess f) {
+        if (typeOf(f.base()) instanceof Type.Args) {
+            TracepointField field = argsField(f);
+            Reg r = regs.take(f.span());
+            int size = field.size() == 1 || field.size() == 2 || field.size() == 4 ? field.size() : 8;
+            e.load(Size.ofBytes(size), r, CTX, field.offset());
+            if (size < 8 && field.signed()) extend(r, size, true);
+            return r;
+        }
+        if (typeOf(f.base()) instanceof Type.Tuple) {
+            throw new CompileError(f.span(), "reading tuple elements is not supported by jtrace yet");
+        }
+        throw new CompileError(f.span(), "jtrace cannot read this field yet");
+    }
+
+    TracepointField argsField(Expr.FieldAccess f) {
+        ProbeTarget.Tracepoint tp = (ProbeTarget.Tracepoint) probe.target();
+        return tp.fields().stream().filter(x -> x.name().equals(f.field())).findFirst().orElseThrow();
+    }
+
+    /** Truncates to {@code bytes} and sign- or zero-extends back to 64 bits. */
+    void extend(Reg r, int bytes, boolean signed) {
+        if (bytes >= 8) return;
+        int shift = 64 - bytes * 8;
+        e.aluImm(AluOp.LSH, r, shift);
+        e.aluImm(signed ? AluOp.ARSH : AluOp.RSH, r, shift);
+    }
+
+    private void normalizeBool(Reg r) {
+        Label zero = e.label("bool0");
+        e.jumpImm(JumpOp.JEQ, r, 0, zero);
+        e.movImm(r, 1);
+        e.mark(zero);
+    }
+
+    private Reg binary(Expr.Binary b) {
+        BinaryOp op = b.op();
+        if (op.isLogical() || op.isComparison()) {
+            Label no = e.label("false");
+            Label done = e.label("bool_done");
+            if (op.isComparison() && typeOf(b.left()) instanceof Type.Str) {
+                strings().compare(b, no);
+            } else {
+                condition(b, no);
+            }
+            Reg out = regs.take(b.span());
+            e.movImm(out, 1);
+            e.jumpTo(done);
+            e.mark(no);
+            e.movImm(out, 0);
+            e.mark(done);
+            return out;
+        }
+        Reg l = scalar(b.left());
+        boolean signed = isSigned(typeOf(b));
+        if (b.right() instanceof Expr.IntLit lit && lit.value() == (int) lit.value() && immediateOk(op, lit.value())) {
+            arithImm(op, l, (int) lit.value(), signed);
+            return l;
+        }
+        Reg r = scalarAfter(l, b.right());
+        arith(op, l, r, signed);
+        regs.release(r);
+        return l;
+    }
+
+    private static boolean immediateOk(BinaryOp op, long v) {
+        return switch (op) {
+            case DIV, MOD -> v != 0;
+            case SHL, SHR -> v >= 0 && v < 64;
+            default -> true;
+        };
+    }
+
+    void arith(BinaryOp op, Reg l, Reg r, boolean signed) {
+        switch (op) {
+            case DIV, MOD -> {
+                // BPF division by zero yields 0 (and x % 0 yields x); bpftrace gives the same.
+                e.alu(aluOp(op, signed), l, r);
+            }
+            default -> e.alu(aluOp(op, signed), l, r);
+        }
+    }
+
+    private void arithImm(BinaryOp op, Reg l, int imm, boolean signed) { e.aluImm(aluOp(op, signed), l, imm); }
+
+    private static AluOp aluOp(BinaryOp op, boolean signed) {
+        return switch (op) {
+            case ADD -> AluOp.ADD;
+            case SUB -> AluOp.SUB;
+            case MUL -> AluOp.MUL;
+            case DIV -> signed ? AluOp.SDIV : AluOp.DIV;
+            case MOD -> signed ? AluOp.SMOD : AluOp.MOD;
+            case BAND -> AluOp.AND;
+            case BOR -> AluOp.OR;
+            case BXOR -> AluOp.XOR;
+            case SHL -> AluOp.LSH;
+            case SHR -> signed ? AluOp.ARSH : AluOp.RSH;
+            default -> throw new IllegalArgumentException(op.name());
+        };
+    }
+
+    private Reg unary(Expr.Unary u) {
+        switch (u.op()) {
+            case NEG -> {
+                Reg r = scalar(u.operand());
+                e.neg(r);
+                return r;
+            }
+            case BNOT -> {
+                Reg r = scalar(u.operand());
+                e.aluImm(AluOp.XOR, r, -1);
+                return r;
+            }
+            case LNOT -> {
+                Reg r = scalar(u.operand());
+                Label zero = e.label("lnot0");
+                Label done = e.label("lnot_done");
+                e.jumpImm(JumpOp.JEQ, r, 0, zero);
+                e.movImm(r, 0);
+                e.jumpTo(done);
+                e.mark(zero);
+                e.movImm(r, 1);
+                e.mark(done);
+                return r;
+            }
+            default -> throw new CompileError(u.span(), "the " + u.op().symbol + " operator is not supported by jtrace yet");
+        }
+    }
+
+    private Reg incDec(Expr.IncDec d) {
+        int delta = d.increment() ? 1 : -1;
+        switch (d.target()) {
+            case Expr.MapAccess m -> {
+                return maps.incDec(m, delta, d.prefix());
+            }
+            case Expr.Variable v -> {
+                int slot = variableSlots.get(v.name());
+                Reg r = regs.take(d.span());
+                e.load(Size.DW, r, Reg.R10, slot);
+                e.aluImm(AluOp.ADD, r, delta);
+                e.store(Size.DW, Reg.R10, slot, r);
+                if (!d.prefix()) e.aluImm(AluOp.SUB, r, delta);
+                return r;
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    // ---- values in memory ----
+
+    private StringOps strings() { return new StringOps(this, e, frame); }
+
+    /** Writes the value of {@code x} at base+off in its slot form (integers as 8 bytes). */
+    void write(Expr x, Reg base, int off) {
+        Type t = typeOf(x);
+        if (!isMemoryType(t)) {
+            Reg r = scalar(x);
+            e.store(Size.DW, base, off, r);
+            regs.release(r);
+            return;
+        }
+        switch (x) {
+            case Expr.Tuple tuple -> {
+                TupleLayout layout = TupleLayout.of((Type.Tuple) t);
+                for (int i = 0; i < tuple.elements().size(); i++) {
+                    Expr el = tuple.elements().get(i);
+                    Type elemSlot = ((Type.Tuple) t).elements().get(i);
+                    int at = off + layout.offsets().get(i);
+                    // An element narrower than its slot (a short string literal) leaves no stale bytes.
+                    if (isMemoryType(elemSlot) && TupleLayout.slotSize(typeOf(el)) < TupleLayout.slotSize(elemSlot)) {
+                        e.zero(base, at, TupleLayout.slotSize(elemSlot));
+                    }
+                    write(el, base, at);
+                }
+            }
+            case Expr.Variable v -> {
+                Reg tmp = regs.take(x.span());
+                e.copy(base, off, Reg.R10, variableSlots.get(v.name()), TupleLayout.slotSize(t), tmp);
+                regs.release(tmp);
+            }
+            default -> strings().write(x, (Type.Str) t, base, off);
+        }
+    }
+
+    /** The stack slot holding a string expression's value, materialising it when it is not a variable. */
+    int stringSlot(Expr x) {
+        if (x instanceof Expr.Variable v) return variableSlots.get(v.name());
+        int slot = frame.alloc(TupleLayout.slotSize(typeOf(x)));
+        write(x, Reg.R10, slot);
+        return slot;
+    }
+
+    ProgramContext program() { return program; }
+
+    static byte[] utf8(String s) { return s.getBytes(StandardCharsets.UTF_8); }
+
+    static List<Expr> none() { return List.of(); }
+}

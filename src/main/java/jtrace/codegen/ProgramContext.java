@@ -1,0 +1,85 @@
+package jtrace.codegen;
+
+import jtrace.sema.CheckedProgram;
+import jtrace.sema.MapInfo;
+import jtrace.types.Type;
+import jtrace.types.TupleLayout;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What all probes of one program share: the maps, the event table, and run-time constants. */
+final class ProgramContext {
+    /** Ring buffer size: a power-of-two number of pages. */
+    static final int RINGBUF_BYTES = 1 << 20;
+
+    private final CheckedProgram checked;
+    private final long startNanos;
+    private final int cpuCount;
+    private final Map<String, MapDef> maps = new LinkedHashMap<>();
+    private final List<EventSpec> events = new ArrayList<>();
+
+    ProgramContext(CheckedProgram checked, long startNanos, int cpuCount) {
+        this.checked = checked;
+        this.startNanos = startNanos;
+        this.cpuCount = cpuCount;
+        for (MapInfo info : checked.maps().values()) maps.put(info.name(), userMap(info, checked.options().maxMapKeys()));
+        maps.put(CompiledProgram.RINGBUF, new MapDef(CompiledProgram.RINGBUF, MapKind.RINGBUF, 0, 0, RINGBUF_BYTES, null, null));
+        maps.put(CompiledProgram.LOST_COUNTER, new MapDef(CompiledProgram.LOST_COUNTER, MapKind.PERCPU_ARRAY, 4, 8, 1, null, null));
+    }
+
+    private static MapDef userMap(MapInfo info, int maxKeys) {
+        Type v = info.value();
+        boolean bucketed = v instanceof Type.Hist || v instanceof Type.Lhist;
+        KeyLayout key = KeyLayout.of(info.keys(), bucketed);
+        int entries = info.keys().isEmpty() && !bucketed ? 1 : maxKeys;
+        if (bucketed) entries = Math.max(entries, 4096);
+        return switch (v) {
+            case Type.Hist h -> new MapDef(info.name(), MapKind.PERCPU_HASH, key.size(), 8, entries, info, key);
+            case Type.Lhist l -> new MapDef(info.name(), MapKind.PERCPU_HASH, key.size(), 8, entries, info, key);
+            case Type.Aggregation a -> new MapDef(info.name(), MapKind.PERCPU_HASH, key.size(), a.size(), entries, info, key);
+            default -> new MapDef(info.name(), MapKind.HASH, key.size(), TupleLayout.slotSize(v), entries, info, key);
+        };
+    }
+
+    MapDef map(String name) {
+        MapDef m = maps.get(name);
+        if (m == null) throw new IllegalStateException("no map " + name);
+        return m;
+    }
+
+    int addEvent(EventSpec spec) {
+        events.add(spec);
+        return events.size() - 1;
+    }
+
+    long startNanos() { return startNanos; }
+
+    int cpuCount() { return cpuCount; }
+
+    CheckedProgram checked() { return checked; }
+
+    List<MapDef> maps() { return List.copyOf(maps.values()); }
+
+    List<EventSpec> events() { return List.copyOf(events); }
+
+    long positionalNumber(int index) {
+        List<String> params = checked.options().positionalParams();
+        if (index > params.size()) return 0;
+        String v = params.get(index - 1);
+        try {
+            return v.startsWith("0x") || v.startsWith("0X") ? Long.parseUnsignedLong(v.substring(2), 16) : Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    String positionalString(int index) {
+        List<String> params = checked.options().positionalParams();
+        return index > params.size() ? "" : params.get(index - 1);
+    }
+
+    int positionalCount() { return checked.options().positionalParams().size(); }
+}
