@@ -191,7 +191,7 @@ final class ExprParser {
         return new Expr.SizeOf(type, operand, kw.span().to(close.span()));
     }
 
-    /** {@code (e)} is just e (its span widened to the parentheses); {@code (a, b)} is a tuple. */
+    /** {@code (e)} is just e (its span stays that of e); {@code (a, b)} is a tuple. */
     private Expr parenthesised() {
         Token open = in.advance();
         List<Expr> elements = list(RPAREN, ")");
