@@ -99,6 +99,11 @@ class JtraceProcessTest {
     void tracerDoesNotInheritIgnoredSigint() throws Exception {
         // Even when this JVM runs with SIGINT ignored (background CI job), the tracer must not.
         try (JtraceProcess t = JtraceProcess.command(List.of("/bin/sleep", "30")).start()) {
+            Path comm = Path.of("/proc", Long.toString(t.pid()), "comm");
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (!Files.readString(comm).strip().equals("sleep") && System.nanoTime() < deadline) {
+                Thread.sleep(5); // the pid is a spawn helper, then env, before it is sleep
+            }
             String status = Files.readString(Path.of("/proc", Long.toString(t.pid()), "status"));
             String sigIgn = status.lines().filter(l -> l.startsWith("SigIgn:")).findFirst().orElseThrow();
             long mask = Long.parseUnsignedLong(sigIgn.substring(7).trim(), 16);
