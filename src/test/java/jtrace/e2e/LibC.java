@@ -17,6 +17,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * The few libc calls the harness needs (kill, close, bpf via syscall), independent of jtrace.sys so
  * that the harness checks the product with code the product does not share.
  */
+@SuppressWarnings("restricted") // FFM downcalls are the point; surefire enables native access
 final class LibC {
     /** x86_64 syscall number of bpf(2). */
     static final long SYS_bpf = 321;
