@@ -258,15 +258,17 @@ final class MapOps {
     }
 
     /**
-     * Replaces v with its log2 bucket: 0 for negatives, 1 for zero, then for each power of two
-     * 2^p (p = 0..63) 2^k linear sub-buckets, starting at index 2.
+     * Replaces v with its log2 bucket, numbered as bpftrace does: 0 for negatives, v + 1 for
+     * 0 <= v < 2^(k+1), then for v in [2^p, 2^(p+1)) the 2^k sub-buckets
+     * ((p - k + 1) << k) + ((v >> (p - k)) & (2^k - 1)) + 1.
      */
     private void bucketLog2(Reg v, int k, Expr.MapAccess m) {
+        int n = 1 << k;
         Label negative = e.label("neg");
-        Label zero = e.label("zero");
+        Label small = e.label("small");
         Label done = e.label("bucket_done");
         e.jumpImm(JumpOp.JSLT, v, 0, negative);
-        e.jumpImm(JumpOp.JEQ, v, 0, zero);
+        e.jumpImm(JumpOp.JLT, v, 2 * n, small);
         // p = floor(log2(v)) by halving the search range: R1 holds p, R2 the shifted value.
         e.movImm(Reg.R1, 0);
         e.mov(Reg.R2, v);
@@ -283,32 +285,20 @@ final class MapOps {
             e.mov(v, Reg.R1);
             e.aluImm(AluOp.ADD, v, 2);
         } else {
-            // Sub-bucket: the k bits below the leading one, or v's low bits when p < k.
-            Label small = e.label("small");
-            Label joined = e.label("joined");
-            e.jumpImm(JumpOp.JLT, Reg.R1, k, small);
-            e.mov(Reg.R3, Reg.R1);
-            e.aluImm(AluOp.SUB, Reg.R3, k);
-            e.alu(AluOp.RSH, v, Reg.R3);
-            e.aluImm(AluOp.AND, v, (1 << k) - 1);
-            e.jumpTo(joined);
-            e.mark(small);
-            e.mov(Reg.R3, Reg.R1);
-            e.movImm(Reg.R4, k);
-            e.alu(AluOp.SUB, Reg.R4, Reg.R3);
-            e.alu(AluOp.LSH, v, Reg.R4);
-            e.aluImm(AluOp.AND, v, (1 << k) - 1);
-            e.mark(joined);
+            e.aluImm(AluOp.SUB, Reg.R1, k);
+            e.alu(AluOp.RSH, v, Reg.R1);
+            e.aluImm(AluOp.AND, v, n - 1);
+            e.aluImm(AluOp.ADD, Reg.R1, 1);
             e.aluImm(AluOp.LSH, Reg.R1, k);
             e.alu(AluOp.ADD, v, Reg.R1);
-            e.aluImm(AluOp.ADD, v, 2);
+            e.aluImm(AluOp.ADD, v, 1);
         }
+        e.jumpTo(done);
+        e.mark(small);
+        e.aluImm(AluOp.ADD, v, 1);
         e.jumpTo(done);
         e.mark(negative);
         e.movImm(v, 0);
-        e.jumpTo(done);
-        e.mark(zero);
-        e.movImm(v, 1);
         e.mark(done);
     }
 
