@@ -1,0 +1,13 @@
+package jtrace.sys;
+
+/** Direct system calls by number, for the few cases (mostly tests) that need an exact syscall. */
+public final class Syscalls {
+    private Syscalls() {}
+
+    public static final long SYS_GETPID = 39; // __NR_getpid on x86_64
+
+    /** getpid(2), made as a real system call (libc may not cache it, but this is certain). */
+    public static long getpid() {
+        return Libc.syscall(SYS_GETPID);
+    }
+}
