@@ -29,6 +29,7 @@ final class Libc {
     private static final ThreadLocal<MemorySegment> CAPTURE_BUF =
             ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(CAPTURE));
 
+    @SuppressWarnings("restricted") // native access is this class's purpose
     private static MethodHandle fn(String name, FunctionDescriptor desc, Linker.Option... extra) {
         var opts = new Linker.Option[extra.length + 1];
         opts[0] = ERRNO_OPT;

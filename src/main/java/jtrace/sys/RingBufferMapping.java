@@ -33,6 +33,7 @@ public final class RingBufferMapping implements AutoCloseable {
     }
 
     /** Maps the ring buffer map {@code mapFd} whose data area is {@code size} bytes (its max_entries). */
+    @SuppressWarnings("restricted") // sizing the raw mmap results
     public static RingBufferMapping map(int mapFd, long size) {
         if (Long.bitCount(size) != 1 || size < PAGE_SIZE) {
             throw new IllegalArgumentException("ring buffer size must be a power of 2 pages: " + size);

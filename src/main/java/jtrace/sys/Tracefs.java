@@ -14,9 +14,16 @@ public final class Tracefs {
     public static final Path DEFAULT_ROOT = Path.of("/sys/kernel/tracing");
     private static final Path PROC_MOUNTS = Path.of("/proc/self/mounts");
 
+    private static volatile boolean mounted; // once seen mounted, trusted for the life of the process
+
     /** /sys/kernel/tracing, mounting tracefs there first when it is not mounted. */
     public static Path root() {
-        if (!isMounted(DEFAULT_ROOT)) mount(DEFAULT_ROOT);
+        if (!mounted) {
+            synchronized (Tracefs.class) {
+                if (!isMounted(DEFAULT_ROOT)) mount(DEFAULT_ROOT);
+                mounted = true;
+            }
+        }
         return DEFAULT_ROOT;
     }
 

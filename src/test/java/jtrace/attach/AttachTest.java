@@ -123,7 +123,8 @@ class AttachTest {
                 long end = System.nanoTime() + 200_000_000L;
                 while (System.nanoTime() < end) Thread.onSpinWait();
             }
-            assertTrue(counter(map) >= 0);
+            long ticks = counter(map);
+            assertTrue(ticks > 20, "ticks " + ticks); // about 200 expected
         }
     }
 }

@@ -42,6 +42,8 @@ class ObjectLeakTest {
              var a2 = PerfEventAttachment.everyNanos(pe, 10_000_000)) {
             for (var m : List.of(counts, hash, ring)) myMaps.add(Bpf.mapInfo(m.fd()).id());
             for (var p : List.of(tp, pe, begin)) myProgs.add(p.stats().id());
+            assertEquals("tracepoint:syscalls:sys_enter_getpid", a1.target());
+            assertTrue(a2.eventCount() >= 1);
             TestRunTrigger.run(begin);
             assertEquals(1, reader.drain(b -> {}));
             assertTrue(Bpf.progIds().containsAll(myProgs));
