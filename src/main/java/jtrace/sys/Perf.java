@@ -1,0 +1,93 @@
+package jtrace.sys;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
+
+/** perf_event_open(2) and the perf event ioctls used to run BPF programs. */
+public final class Perf {
+    private Perf() {}
+
+    static final long SYS_PERF_EVENT_OPEN = 298; // __NR_perf_event_open on x86_64
+
+    // enum perf_type_id
+    public static final int PERF_TYPE_SOFTWARE = 1, PERF_TYPE_TRACEPOINT = 2;
+    // enum perf_sw_ids
+    public static final int PERF_COUNT_SW_CPU_CLOCK = 0;
+
+    static final long PERF_FLAG_FD_CLOEXEC = 1L << 3;
+    // attr bit fields (the u64 after read_format)
+    static final long ATTR_DISABLED = 1L, ATTR_FREQ = 1L << 10;
+
+    // ioctl requests: _IO('$', n) and _IOW('$', 8, __u32)
+    static final long PERF_EVENT_IOC_ENABLE = 0x2400, PERF_EVENT_IOC_DISABLE = 0x2401,
+            PERF_EVENT_IOC_SET_BPF = 0x40042408L;
+
+    /** struct perf_event_attr up to sig_data (PERF_ATTR_SIZE_VER7, 128 bytes). */
+    static final StructLayout ATTR = MemoryLayout.structLayout(
+            ValueLayout.JAVA_INT.withName("type"), ValueLayout.JAVA_INT.withName("size"),
+            ValueLayout.JAVA_LONG.withName("config"), ValueLayout.JAVA_LONG.withName("sample_period"),
+            ValueLayout.JAVA_LONG.withName("sample_type"), ValueLayout.JAVA_LONG.withName("read_format"),
+            ValueLayout.JAVA_LONG.withName("flags"), ValueLayout.JAVA_INT.withName("wakeup_events"),
+            ValueLayout.JAVA_INT.withName("bp_type"), ValueLayout.JAVA_LONG.withName("config1"),
+            ValueLayout.JAVA_LONG.withName("config2"), ValueLayout.JAVA_LONG.withName("branch_sample_type"),
+            ValueLayout.JAVA_LONG.withName("sample_regs_user"), ValueLayout.JAVA_INT.withName("sample_stack_user"),
+            ValueLayout.JAVA_INT.withName("clockid"), ValueLayout.JAVA_LONG.withName("sample_regs_intr"),
+            ValueLayout.JAVA_INT.withName("aux_watermark"), MemoryLayout.paddingLayout(4),
+            ValueLayout.JAVA_INT.withName("aux_sample_size"), MemoryLayout.paddingLayout(4),
+            ValueLayout.JAVA_LONG.withName("sig_data"));
+
+    /**
+     * Opens a tracepoint event (disabled) by its tracefs id, for all processes. One CPU is enough
+     * for BPF: the program hangs off the trace event and runs wherever the tracepoint fires.
+     */
+    public static int openTracepoint(int tracepointId, int cpu) {
+        return open(PERF_TYPE_TRACEPOINT, tracepointId, 1, false, cpu);
+    }
+
+    /**
+     * Opens a software cpu-clock event (disabled) on one CPU, firing every {@code period}
+     * nanoseconds, or {@code period} times a second when {@code frequency} is set.
+     */
+    public static int openCpuClock(int cpu, long period, boolean frequency) {
+        return open(PERF_TYPE_SOFTWARE, PERF_COUNT_SW_CPU_CLOCK, period, frequency, cpu);
+    }
+
+    private static int open(int type, long config, long period, boolean frequency, int cpu) {
+        try (var arena = Arena.ofConfined()) {
+            var attr = new Struct(arena, ATTR).set("type", type).set("size", ATTR.byteSize())
+                    .set("config", config).set("sample_period", period)
+                    .set("flags", ATTR_DISABLED | (frequency ? ATTR_FREQ : 0)).set("wakeup_events", 1);
+            long fd = Libc.syscall(SYS_PERF_EVENT_OPEN, attr.seg.address(), -1, cpu, -1, PERF_FLAG_FD_CLOEXEC);
+            if (fd < 0) throw new SysException("perf_event_open(" + describe(type, config) + ", cpu " + cpu + ")",
+                    Libc.errno());
+            return (int) fd;
+        }
+    }
+
+    private static String describe(int type, long config) {
+        return switch (type) {
+            case PERF_TYPE_TRACEPOINT -> "tracepoint id " + config;
+            case PERF_TYPE_SOFTWARE -> "cpu-clock";
+            default -> "type " + type;
+        };
+    }
+
+    /** PERF_EVENT_IOC_SET_BPF: run {@code progFd} whenever the event fires. */
+    public static void setBpf(int perfFd, int progFd) {
+        ioctl(perfFd, PERF_EVENT_IOC_SET_BPF, progFd, "PERF_EVENT_IOC_SET_BPF");
+    }
+
+    public static void enable(int perfFd) {
+        ioctl(perfFd, PERF_EVENT_IOC_ENABLE, 0, "PERF_EVENT_IOC_ENABLE");
+    }
+
+    public static void disable(int perfFd) {
+        ioctl(perfFd, PERF_EVENT_IOC_DISABLE, 0, "PERF_EVENT_IOC_DISABLE");
+    }
+
+    private static void ioctl(int fd, long request, long arg, String name) {
+        if (Libc.ioctl(fd, request, arg) < 0) throw new SysException("ioctl(" + name + ")", Libc.errno());
+    }
+}
