@@ -1,0 +1,25 @@
+package jtrace.attach;
+
+import jtrace.load.BpfProgram;
+import jtrace.sema.ProbeTarget;
+
+import java.util.List;
+
+/** Attaches a loaded program where its probe target says; begin and end are run, not attached. */
+public final class ProbeAttacher {
+    private ProbeAttacher() {}
+
+    /** The attachment, or null for targets that are triggered by jtrace itself (begin, end). */
+    public static Attachment attach(ProbeTarget target, BpfProgram program) {
+        return switch (target) {
+            case ProbeTarget.Begin b -> null;
+            case ProbeTarget.End e -> null;
+            case ProbeTarget.Tracepoint tp -> TracepointAttachment.attach(program, tp.category(), tp.event());
+            // An interval fires on one CPU only; profile on every online CPU.
+            case ProbeTarget.Interval i -> PerfEventAttachment.everyNanos(program, i.periodNanos(), List.of(firstOnlineCpu()));
+            case ProbeTarget.Profile p -> PerfEventAttachment.everyNanos(program, p.periodNanos());
+        };
+    }
+
+    private static int firstOnlineCpu() { return jtrace.sys.Cpus.online().getFirst(); }
+}

@@ -1,0 +1,82 @@
+package jtrace.runtime;
+
+import jtrace.asm.Assembled;
+import jtrace.asm.Assembler;
+import jtrace.codegen.CompiledProbe;
+import jtrace.codegen.CompiledProgram;
+import jtrace.codegen.MapDef;
+import jtrace.load.BpfMap;
+import jtrace.load.BpfProgram;
+import jtrace.load.MapSpec;
+import jtrace.load.MapType;
+import jtrace.load.ProgType;
+import jtrace.load.ProgramSpec;
+import jtrace.sema.ProbeTarget;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The kernel objects of one compiled program: its maps and one loaded program per probe. */
+public final class LoadedProgram implements AutoCloseable {
+    private final CompiledProgram compiled;
+    private final Map<String, BpfMap> maps = new LinkedHashMap<>();
+    private final List<BpfProgram> programs = new ArrayList<>();
+
+    private LoadedProgram(CompiledProgram compiled) { this.compiled = compiled; }
+
+    /** Creates every map and loads every program; on any failure closes what it made and rethrows. */
+    public static LoadedProgram load(CompiledProgram compiled) {
+        LoadedProgram lp = new LoadedProgram(compiled);
+        try {
+            for (MapDef def : compiled.maps()) lp.maps.put(def.name(), BpfMap.create(spec(def)));
+            for (CompiledProbe probe : compiled.probes()) {
+                Assembled code = Assembler.assemble(probe.insns());
+                byte[] patched = code.withMapFds(name -> lp.maps.get(name).fd());
+                lp.programs.add(BpfProgram.load(new ProgramSpec(probe.name(), progType(probe.target()), patched, "GPL")));
+            }
+            return lp;
+        } catch (RuntimeException | Error e) {
+            lp.close();
+            throw e;
+        }
+    }
+
+    static MapSpec spec(MapDef def) {
+        MapType type = switch (def.kind()) {
+            case HASH -> MapType.HASH;
+            case PERCPU_HASH -> MapType.PERCPU_HASH;
+            case ARRAY -> MapType.ARRAY;
+            case PERCPU_ARRAY -> MapType.PERCPU_ARRAY;
+            case RINGBUF -> MapType.RINGBUF;
+        };
+        return new MapSpec(def.name(), type, def.keySize(), def.valueSize(), def.maxEntries());
+    }
+
+    /** begin/end run through BPF_PROG_TEST_RUN, which raw tracepoint programs support. */
+    public static ProgType progType(ProbeTarget target) {
+        return switch (target) {
+            case ProbeTarget.Begin b -> ProgType.RAW_TRACEPOINT;
+            case ProbeTarget.End e -> ProgType.RAW_TRACEPOINT;
+            case ProbeTarget.Tracepoint t -> ProgType.TRACEPOINT;
+            case ProbeTarget.Interval i -> ProgType.PERF_EVENT;
+            case ProbeTarget.Profile p -> ProgType.PERF_EVENT;
+        };
+    }
+
+    public CompiledProgram compiled() { return compiled; }
+
+    public BpfMap map(String name) { return maps.get(name); }
+
+    /** The loaded programs, in the order of {@link CompiledProgram#probes()}. */
+    public List<BpfProgram> programs() { return programs; }
+
+    @Override
+    public void close() {
+        for (BpfProgram p : programs) p.close();
+        for (BpfMap m : maps.values()) m.close();
+        programs.clear();
+        maps.clear();
+    }
+}
