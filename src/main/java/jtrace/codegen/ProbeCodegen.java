@@ -649,7 +649,8 @@ final class ProbeCodegen {
 
     ProgramContext program() { return program; }
 
-    static byte[] utf8(String s) { return s.getBytes(StandardCharsets.UTF_8); }
+    /** Parsed strings hold one char per byte (see the lexer), so this recovers the exact bytes. */
+    static byte[] utf8(String s) { return s.getBytes(StandardCharsets.ISO_8859_1); }
 
     static List<Expr> none() { return List.of(); }
 }

@@ -38,7 +38,7 @@ public final class ProbeResolver {
         requireParts(ap, 3, "tracepoint");
         String category = ap.parts().get(1);
         String event = ap.parts().get(2);
-        boolean wildcard = Glob.isPattern(category) || Glob.isPattern(event);
+        boolean wildcard = isPattern(category) || isPattern(event);
         List<ProbeTarget> out = new ArrayList<>();
         for (String full : tracepoints.match(category, event)) {
             int colon = full.indexOf(':');
@@ -53,6 +53,8 @@ public final class ProbeResolver {
         }
         return out;
     }
+
+    private static boolean isPattern(String s) { return s.indexOf('*') >= 0 || s.indexOf('?') >= 0; }
 
     private static String timedSuffix(AttachPoint ap, String type) {
         requireParts(ap, 3, type);

@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 final class Types {
     private Types() {}
 
-    static int utf8Length(String s) { return s.getBytes(StandardCharsets.UTF_8).length; }
+    /** Parsed strings hold one char per byte (see the lexer). */
+    static int utf8Length(String s) { return s.length(); }
 
     /** Integers are kept as 64-bit values; signedness survives. */
     static Type.Int widen(Type.Int t) { return new Type.Int(8, t.signed()); }

@@ -1,0 +1,153 @@
+package jtrace.cli;
+
+import jtrace.asm.Assembler;
+import jtrace.asm.Disassembler;
+import jtrace.ast.Script;
+import jtrace.codegen.CodeGenerator;
+import jtrace.codegen.CompiledProbe;
+import jtrace.codegen.CompiledProgram;
+import jtrace.diag.CompileError;
+import jtrace.diag.DiagnosticPrinter;
+import jtrace.diag.SourceFile;
+import jtrace.load.VerifierRejection;
+import jtrace.parse.Parser;
+import jtrace.runtime.Tracer;
+import jtrace.sema.CheckedProgram;
+import jtrace.sema.CompileOptions;
+import jtrace.sema.SemanticAnalyzer;
+import jtrace.sys.Cpus;
+import jtrace.sys.KernelErrors;
+import jtrace.sys.SysException;
+import jtrace.tracefs.TracefsException;
+
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The jtrace command: parse options, compile, then list, dump or run. */
+public final class Main {
+    static final String VERSION = "jtrace v0.1.0";
+    static final String NOTIFY_ENV = "__BPFTRACE_NOTIFY_PROBES_ATTACHED";
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.ISO_8859_1);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.ISO_8859_1);
+        int status = run(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(status);
+    }
+
+    /** Runs jtrace with the given arguments; returns the process exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Options opts;
+        try {
+            opts = Options.parse(args);
+        } catch (Options.UsageException e) {
+            err.println("ERROR: " + e.getMessage());
+            err.print(Options.USAGE);
+            return 1;
+        }
+        if (opts.help()) {
+            out.print(Options.USAGE);
+            return 0;
+        }
+        if (opts.version()) {
+            out.println(VERSION);
+            return 0;
+        }
+        try {
+            return execute(opts, out, err);
+        } catch (CompileError e) {
+            throw new IllegalStateException("compile error outside compilation", e);
+        } catch (VerifierRejection e) {
+            err.print(VerifierMessage.format(e));
+            return 1;
+        } catch (SysException e) {
+            err.println("ERROR: " + stripPrefix(KernelErrors.explain(e)));
+            if (opts.debug()) e.printStackTrace(err);
+            return 1;
+        } catch (TracefsException e) {
+            err.println("ERROR: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            err.println("ERROR: internal error: " + e);
+            if (opts.debug()) e.printStackTrace(err);
+            else err.println("(run with --debug for details)");
+            return 1;
+        }
+    }
+
+    private static int execute(Options opts, PrintStream out, PrintStream err) {
+        if (opts.list()) return Listing.list(opts, out, err);
+        SourceFile source;
+        try {
+            source = opts.programText() != null
+                    ? new SourceFile("stdin", opts.programText())
+                    : readFile(opts.programFile());
+        } catch (IOException e) {
+            err.println("ERROR: failed to open file '" + opts.programFile() + "': "
+                    + (e instanceof NoSuchFileException ? "No such file or directory" : e.getMessage()));
+            return 1;
+        }
+        CompiledProgram compiled;
+        CompileOptions compileOptions;
+        try {
+            compileOptions = CompileOptions.fromEnvironment(System.getenv(), opts.positional());
+        } catch (IllegalArgumentException e) {
+            err.println("ERROR: " + e.getMessage());
+            return 1;
+        }
+        if (!opts.dump()) {
+            String missing = Privileges.missing();
+            if (missing != null) {
+                err.println("ERROR: " + missing);
+                return 1;
+            }
+        }
+        try {
+            Script script = Parser.parseScript(source);
+            CheckedProgram checked = new SemanticAnalyzer(new TracefsTracepoints(), compileOptions).analyze(source, script.program());
+            compiled = CodeGenerator.generate(checked, System.nanoTime(), Cpus.possible().size());
+        } catch (CompileError e) {
+            err.print(DiagnosticPrinter.error(source, e.span(), e.getMessage()));
+            return 1;
+        }
+        if (opts.dump()) {
+            dump(compiled, out);
+            return 0;
+        }
+        Tracer tracer = new Tracer(compiled, new Tracer.Options(opts.quiet(), System.getenv(NOTIFY_ENV) != null, out, err));
+        Signals.onInterrupt(tracer::interrupt);
+        return tracer.run();
+    }
+
+    private static SourceFile readFile(String path) throws IOException {
+        String text = path.equals("-")
+                ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+                : Files.readString(Path.of(path), StandardCharsets.UTF_8);
+        return new SourceFile(path.equals("-") ? "stdin" : path, text);
+    }
+
+    /** Prints each probe's program as the verifier would list it, without loading anything. */
+    private static void dump(CompiledProgram compiled, PrintStream out) {
+        List<CompiledProbe> probes = compiled.probes();
+        for (int i = 0; i < probes.size(); i++) {
+            if (i > 0) out.println();
+            out.println("; " + probes.get(i).name());
+            for (String line : Disassembler.disassemble(Assembler.assemble(probes.get(i).insns()))) out.println(line);
+        }
+    }
+
+    static String stripPrefix(String message) {
+        return message.startsWith("jtrace: ") ? message.substring("jtrace: ".length()) : message;
+    }
+}

@@ -1,0 +1,86 @@
+package jtrace.runtime;
+
+import jtrace.codegen.EventSpec;
+import jtrace.codegen.MapDef;
+import jtrace.fmt.FormatArg;
+import jtrace.fmt.PrintfFormat;
+import jtrace.load.BpfMap;
+import jtrace.types.Type;
+
+import java.nio.ByteBuffer;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Carries out the events probes send through the ring buffer: printf, exit, print, clear, time. */
+final class EventHandler {
+    private final LoadedProgram program;
+    private final TextOutput out;
+    private final MapReader reader;
+    private final List<PrintfFormat> formats = new ArrayList<>();
+    private boolean exitRequested;
+    private int exitCode;
+
+    EventHandler(LoadedProgram program, TextOutput out, MapReader reader) {
+        this.program = program;
+        this.out = out;
+        this.reader = reader;
+        for (EventSpec spec : program.compiled().events()) {
+            formats.add(spec instanceof EventSpec.Printf p ? PrintfFormat.parse(p.format()) : null);
+        }
+    }
+
+    boolean exitRequested() { return exitRequested; }
+
+    int exitCode() { return exitCode; }
+
+    void handle(ByteBuffer record) {
+        if (exitRequested) return;
+        byte[] bytes = new byte[record.remaining()];
+        record.get(bytes);
+        int id = (int) ValueDecoder.u64(bytes, 0);
+        List<EventSpec> events = program.compiled().events();
+        if (id < 0 || id >= events.size()) return;
+        switch (events.get(id)) {
+            case EventSpec.Printf p -> out.printf(formats.get(id).render(printfArgs(p, bytes)));
+            case EventSpec.Exit x -> {
+                exitRequested = true;
+                exitCode = (int) ValueDecoder.u64(bytes, 8);
+            }
+            case EventSpec.PrintMap pm -> {
+                MapDef def = program.compiled().map(pm.map());
+                MapDump dump = reader.read(def, program.map(pm.map()));
+                out.map(dump, (int) pm.top(), (int) pm.div());
+            }
+            case EventSpec.PrintValue pv -> out.value(ValueDecoder.decode(pv.type(), bytes, 8));
+            case EventSpec.ClearMap c -> clear(c);
+            case EventSpec.Time t -> out.printf(Strftime.format(t.format(), ZonedDateTime.now()));
+        }
+    }
+
+    private static List<FormatArg> printfArgs(EventSpec.Printf p, byte[] bytes) {
+        List<FormatArg> args = new ArrayList<>();
+        for (EventSpec.Arg a : p.args()) {
+            Type t = a.type();
+            args.add(switch (t) {
+                case Type.Int i -> new FormatArg.Int(ValueDecoder.u64(bytes, a.offset()), i.signed());
+                case Type.Pointer x -> new FormatArg.Int(ValueDecoder.u64(bytes, a.offset()), false);
+                case Type.Bool x -> new FormatArg.Bool(ValueDecoder.u64(bytes, a.offset()) != 0);
+                case Type.Str s -> new FormatArg.Str(ValueDecoder.cString(bytes, a.offset(), s.capacity()));
+                default -> throw new IllegalStateException("printf of " + t.display());
+            });
+        }
+        return args;
+    }
+
+    private void clear(EventSpec.ClearMap c) {
+        BpfMap map = program.map(c.map());
+        if (!c.zero()) {
+            map.clear();
+            return;
+        }
+        byte[] zeros = new byte[map.spec().valueSize()];
+        for (byte[] key : map.keys()) map.update(key, zeros);
+    }
+
+}

@@ -1,0 +1,123 @@
+package jtrace.runtime;
+
+import jtrace.attach.Attachment;
+import jtrace.attach.ProbeAttacher;
+import jtrace.attach.TestRunTrigger;
+import jtrace.codegen.CompiledProbe;
+import jtrace.codegen.CompiledProgram;
+import jtrace.codegen.MapDef;
+import jtrace.load.BpfMap;
+import jtrace.load.BpfProgram;
+import jtrace.sema.ProbeTarget;
+import jtrace.sys.Cpus;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs a compiled program: load, attach, begin, deliver events until exit() or a signal, then
+ * detach, end, print the maps, and close every kernel object.
+ */
+public final class Tracer {
+    /** How often a waiting loop looks at the lost-event counter. */
+    private static final int POLL_MILLIS = 200;
+
+    public record Options(boolean quiet, boolean notifyAttached, PrintStream out, PrintStream err) {}
+
+    private final CompiledProgram compiled;
+    private final Options options;
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private long lostReported;
+
+    public Tracer(CompiledProgram compiled, Options options) {
+        this.compiled = compiled;
+        this.options = options;
+    }
+
+    /** Returns the exit status: exit()'s argument, else 0. */
+    public int run() {
+        TextOutput out = new TextOutput(options.out());
+        MapReader reader = new MapReader(Cpus.possible().size());
+        List<Attachment> attachments = new ArrayList<>();
+        try (LoadedProgram loaded = LoadedProgram.load(compiled);
+             RingBufferReader ring = new RingBufferReader(loaded.map(CompiledProgram.RINGBUF))) {
+            wakeOnStop = ring;
+            if (stop.get()) ring.wakeup();
+            EventHandler events = new EventHandler(loaded, out, reader);
+            try {
+                List<CompiledProbe> probes = compiled.probes();
+                for (int i = 0; i < probes.size(); i++) {
+                    Attachment a = ProbeAttacher.attach(probes.get(i).target(), loaded.programs().get(i));
+                    if (a != null) attachments.add(a);
+                }
+                int n = probes.size();
+                if (!options.quiet()) options.err().println("Attached " + n + (n == 1 ? " probe" : " probes"));
+                if (options.notifyAttached()) {
+                    options.out().println("__BPFTRACE_NOTIFY_PROBES_ATTACHED");
+                    options.out().flush();
+                }
+                runEach(loaded, ProbeTarget.Begin.class);
+                ring.drain(events::handle);
+                out.flush();
+                boolean onlyBeginEnd = probes.stream().allMatch(p -> p.target() instanceof ProbeTarget.Begin
+                        || p.target() instanceof ProbeTarget.End);
+                while (!onlyBeginEnd && !stop.get() && !events.exitRequested()) {
+                    ring.poll(POLL_MILLIS, events::handle);
+                    reportLost(loaded, out);
+                    out.flush();
+                }
+                if (!events.exitRequested()) ring.drain(events::handle);
+            } finally {
+                for (Attachment a : attachments) a.close();
+            }
+            // Once exit() was seen, later events are dropped, as bpftrace does; end's are not.
+            ring.drain(record -> { });
+            EventHandler endEvents = new EventHandler(loaded, out, reader);
+            runEach(loaded, ProbeTarget.End.class);
+            ring.drain(endEvents::handle);
+            reportLost(loaded, out);
+            List<MapDump> dumps = new ArrayList<>();
+            for (MapDef def : compiled.maps()) {
+                if (def.isUserMap()) dumps.add(reader.read(def, loaded.map(def.name())));
+            }
+            out.exitMaps(dumps);
+            out.flush();
+            return events.exitRequested() ? events.exitCode() : endEvents.exitCode();
+        } finally {
+            wakeOnStop = null;
+        }
+    }
+
+    private volatile RingBufferReader wakeOnStop;
+
+    /** Stops the event loop and wakes a blocked poll; safe to call from a signal handler thread. */
+    public void interrupt() {
+        stop.set(true);
+        RingBufferReader r = wakeOnStop;
+        if (r != null) r.wakeup();
+    }
+
+    private void runEach(LoadedProgram loaded, Class<? extends ProbeTarget> kind) {
+        List<CompiledProbe> probes = compiled.probes();
+        for (int i = 0; i < probes.size(); i++) {
+            if (kind.isInstance(probes.get(i).target())) {
+                BpfProgram p = loaded.programs().get(i);
+                TestRunTrigger.run(p);
+            }
+        }
+    }
+
+    private void reportLost(LoadedProgram loaded, TextOutput out) {
+        BpfMap counter = loaded.map(CompiledProgram.LOST_COUNTER);
+        byte[] v = counter.lookup(new byte[4]);
+        if (v == null) return;
+        long total = 0;
+        for (int off = 0; off + 8 <= v.length; off += 8) total += ValueDecoder.u64(v, off);
+        if (total > lostReported) {
+            out.lostEvents(total - lostReported);
+            lostReported = total;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package jtrace.runtime;
+
+import jtrace.types.TupleLayout;
+import jtrace.types.Type;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads values back out of map keys, map values and event records, in the layouts codegen wrote. */
+final class ValueDecoder {
+    private ValueDecoder() {}
+
+    static Value decode(Type t, byte[] bytes, int off) {
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        return switch (t) {
+            case Type.Int i -> new Value.Int(b.getLong(off), 8, i.signed());
+            case Type.Pointer p -> new Value.Int(b.getLong(off), 8, false);
+            case Type.Bool x -> new Value.Bool(b.getLong(off) != 0);
+            case Type.Str s -> new Value.Str(cString(bytes, off, s.capacity()));
+            case Type.Tuple tuple -> {
+                TupleLayout layout = TupleLayout.of(tuple);
+                List<Value> values = new ArrayList<>();
+                for (int i = 0; i < tuple.elements().size(); i++) {
+                    values.add(decode(tuple.elements().get(i), bytes, off + layout.offsets().get(i)));
+                }
+                yield new Value.Tuple(values);
+            }
+            default -> throw new IllegalArgumentException("cannot decode " + t.display());
+        };
+    }
+
+    /** The bytes up to the first NUL (or the capacity), one char per byte so output writes them back unchanged. */
+    static String cString(byte[] bytes, int off, int capacity) {
+        int end = off;
+        int limit = Math.min(bytes.length, off + capacity);
+        while (end < limit && bytes[end] != 0) end++;
+        return new String(bytes, off, end - off, StandardCharsets.ISO_8859_1);
+    }
+
+    static long u64(byte[] bytes, int off) {
+        return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong(off);
+    }
+}
