@@ -11,6 +11,7 @@ import jtrace.diag.DiagnosticPrinter;
 import jtrace.diag.SourceFile;
 import jtrace.load.VerifierRejection;
 import jtrace.parse.Parser;
+import jtrace.runtime.TextOutput;
 import jtrace.runtime.Tracer;
 import jtrace.sema.CheckedProgram;
 import jtrace.sema.CompileOptions;
@@ -125,7 +126,7 @@ public final class Main {
             dump(compiled, out);
             return 0;
         }
-        Tracer tracer = new Tracer(compiled, new Tracer.Options(opts.quiet(), System.getenv(NOTIFY_ENV) != null, out, err));
+        Tracer tracer = new Tracer(compiled, new Tracer.Options(opts.quiet(), System.getenv(NOTIFY_ENV) != null, new TextOutput(out, err), out));
         Signals.onInterrupt(tracer::interrupt);
         return tracer.run();
     }

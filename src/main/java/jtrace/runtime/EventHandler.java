@@ -15,13 +15,13 @@ import java.util.List;
 /** Carries out the events probes send through the ring buffer: printf, exit, print, clear, time. */
 final class EventHandler {
     private final LoadedProgram program;
-    private final TextOutput out;
+    private final Output out;
     private final MapReader reader;
     private final List<PrintfFormat> formats = new ArrayList<>();
     private boolean exitRequested;
     private int exitCode;
 
-    EventHandler(LoadedProgram program, TextOutput out, MapReader reader) {
+    EventHandler(LoadedProgram program, Output out, MapReader reader) {
         this.program = program;
         this.out = out;
         this.reader = reader;
@@ -54,7 +54,7 @@ final class EventHandler {
             }
             case EventSpec.PrintValue pv -> out.value(ValueDecoder.decode(pv.type(), bytes, 8));
             case EventSpec.ClearMap c -> clear(c);
-            case EventSpec.Time t -> out.printf(Strftime.format(t.format(), ZonedDateTime.now()));
+            case EventSpec.Time t -> out.time(Strftime.format(t.format(), ZonedDateTime.now()));
         }
     }
 

@@ -4,24 +4,31 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * bpftrace's text output. Strings here hold one char per byte, and the stream is ISO-8859-1, so
+ * bpftrace's text output. Strings here hold one char per byte, and the streams are ISO-8859-1, so
  * bytes from the kernel reach the terminal unchanged.
  */
-public final class TextOutput {
+public final class TextOutput implements Output {
     private final PrintStream out;
+    private final PrintStream err;
 
-    public TextOutput(PrintStream out) { this.out = out; }
+    public TextOutput(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
 
-    void printf(String s) { out.print(s); }
+    @Override public void printf(String s) { out.print(s); }
 
-    void map(MapDump dump, int top, int div) { out.print(TextMapPrinter.print(dump.name(), dump.entries(), top, div)); }
+    @Override public void map(MapDump dump, int top, int div) { out.print(TextMapPrinter.print(dump.name(), dump.entries(), top, div)); }
 
-    void value(Value v) { out.println(ValueText.text(v)); }
+    @Override public void value(Value v) { out.println(ValueText.text(v)); }
 
-    void exitMaps(List<MapDump> maps) { out.print(TextMapPrinter.printAll(maps)); }
+    @Override public void time(String text) { out.print(text); }
 
-    void lostEvents(long n) { out.println("Lost " + n + " events"); }
+    @Override public void exitMaps(List<MapDump> maps) { out.print(TextMapPrinter.printAll(maps)); }
 
-    void flush() { out.flush(); }
+    @Override public void lostEvents(long n) { out.println("Lost " + n + " events"); }
 
+    @Override public void attachedProbes(int n) { err.println("Attached " + n + (n == 1 ? " probe" : " probes")); }
+
+    @Override public void flush() { out.flush(); }
 }

@@ -24,7 +24,7 @@ public final class Tracer {
     /** How often a waiting loop looks at the lost-event counter. */
     private static final int POLL_MILLIS = 200;
 
-    public record Options(boolean quiet, boolean notifyAttached, PrintStream out, PrintStream err) {}
+    public record Options(boolean quiet, boolean notifyAttached, Output output, PrintStream notifyStream) {}
 
     private final CompiledProgram compiled;
     private final Options options;
@@ -38,7 +38,7 @@ public final class Tracer {
 
     /** Returns the exit status: exit()'s argument, else 0. */
     public int run() {
-        TextOutput out = new TextOutput(options.out());
+        Output out = options.output();
         MapReader reader = new MapReader(Cpus.possible().size());
         List<Attachment> attachments = new ArrayList<>();
         try (LoadedProgram loaded = LoadedProgram.load(compiled);
@@ -53,10 +53,10 @@ public final class Tracer {
                     if (a != null) attachments.add(a);
                 }
                 int n = probes.size();
-                if (!options.quiet()) options.err().println("Attached " + n + (n == 1 ? " probe" : " probes"));
+                if (!options.quiet()) out.attachedProbes(n);
                 if (options.notifyAttached()) {
-                    options.out().println("__BPFTRACE_NOTIFY_PROBES_ATTACHED");
-                    options.out().flush();
+                    options.notifyStream().println("__BPFTRACE_NOTIFY_PROBES_ATTACHED");
+                    options.notifyStream().flush();
                 }
                 runEach(loaded, ProbeTarget.Begin.class);
                 ring.drain(events::handle);
@@ -109,7 +109,7 @@ public final class Tracer {
         }
     }
 
-    private void reportLost(LoadedProgram loaded, TextOutput out) {
+    private void reportLost(LoadedProgram loaded, Output out) {
         BpfMap counter = loaded.map(CompiledProgram.LOST_COUNTER);
         byte[] v = counter.lookup(new byte[4]);
         if (v == null) return;

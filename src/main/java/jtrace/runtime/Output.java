@@ -1,0 +1,27 @@
+package jtrace.runtime;
+
+import java.util.List;
+
+/** Where a run's results go, in one of bpftrace's formats (text now; JSON beside it). */
+public interface Output {
+    void printf(String text);
+
+    /** print(@m, top, div) during the run. */
+    void map(MapDump dump, int top, int div);
+
+    /** print(value). */
+    void value(Value v);
+
+    /** time(fmt), already formatted. */
+    void time(String text);
+
+    /** The maps printed at exit. */
+    void exitMaps(List<MapDump> maps);
+
+    void lostEvents(long n);
+
+    /** "Attached N probes": text goes to stderr, JSON to the output stream. */
+    void attachedProbes(int n);
+
+    void flush();
+}
