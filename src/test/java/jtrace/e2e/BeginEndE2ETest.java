@@ -53,6 +53,16 @@ class BeginEndE2ETest {
         assertTrue(r.stderr().endsWith("Attached 1 probe\n"), r.stderr());
     }
 
+    @Disabled("BUG: a map whose only assignment reads the map itself is rejected: "
+            + "'BEGIN { @n = @n + 1; ... }' gives 'stdin:1:14-16: ERROR: Undefined map: @n'. bpftrace types @n from "
+            + "the assignment (int64) and reads a missing entry as 0 (bpftrace 0.17 prints @n: 2 here).")
+    @Test
+    void mapReadInItsOwnAssignmentStartsAtZero() {
+        JtraceProcess.Result r = Kernel.selfExiting("-e", "BEGIN { @n = @n + 1; @n = @n + 1; exit(); }").assertExitCode(0);
+        GoldenText.assertSameText("stdout", "\n\n@n: 2\n", r.stdout());
+        GoldenText.assertSameText("stderr", "Attached 1 probe\n", r.stderr());
+    }
+
     @Test
     void mapsSetInBeginArePrintedAfterTwoBlankLinesInNameOrder() {
         JtraceProcess.Result r = Kernel.selfExiting("-e",
