@@ -3,6 +3,7 @@ package jtrace.cli;
 import jtrace.sema.TracepointField;
 import jtrace.sema.Tracepoints;
 import jtrace.sys.Tracefs;
+import jtrace.tracefs.TracefsException;
 import jtrace.tracefs.TracepointCatalog;
 import jtrace.tracefs.TracepointFormat;
 import jtrace.tracefs.TracepointNotFoundException;
@@ -15,7 +16,15 @@ final class TracefsTracepoints implements Tracepoints {
     private TracepointCatalog catalog;
 
     private TracepointCatalog catalog() {
-        if (catalog == null) catalog = new TracepointCatalog(Tracefs.root());
+        if (catalog == null) {
+            java.nio.file.Path root = Tracefs.root();
+            // tracefs is root-only (mode 0700): say so rather than find no tracepoints.
+            if (!java.nio.file.Files.isReadable(root.resolve("events"))) {
+                throw new TracefsException("cannot read tracepoints in " + root
+                        + ": permission denied (jtrace needs root, or CAP_BPF and CAP_PERFMON with access to tracefs)");
+            }
+            catalog = new TracepointCatalog(root);
+        }
         return catalog;
     }
 

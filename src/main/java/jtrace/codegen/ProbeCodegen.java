@@ -78,57 +78,70 @@ final class ProbeCodegen {
 
     // ---- statements ----
 
-    private void block(Block b) {
+    /**
+     * Generates a block; returns true when it always jumps away (exit, return, break, continue),
+     * in which case the statements after that point are not generated: the verifier rejects
+     * unreachable instructions.
+     */
+    private boolean block(Block b) {
         for (Stmt s : b.stmts()) {
             int mark = frame.mark();
-            stmt(s);
+            boolean leaves = stmt(s);
             frame.release(mark);
+            if (leaves) return true;
         }
+        return false;
     }
 
-    private void stmt(Stmt s) {
+    private boolean stmt(Stmt s) {
         switch (s) {
-            case Stmt.ExprStmt x -> exprStatement(x.expr());
+            case Stmt.ExprStmt x -> { return exprStatement(x.expr()); }
             case Stmt.Assign a -> assign(a);
             case Stmt.Let l -> {
                 if (l.value() != null) assignVariable(l.variable(), l.value());
             }
-            case Stmt.If i -> {
-                Label otherwise = e.label("else");
-                condition(i.cond(), otherwise);
-                block(i.then());
-                if (i.otherwise() == null) {
-                    e.mark(otherwise);
-                } else {
-                    Label done = e.label("endif");
-                    e.jumpTo(done);
-                    e.mark(otherwise);
-                    block(i.otherwise());
-                    e.mark(done);
-                }
-            }
+            case Stmt.If i -> { return ifStatement(i); }
             case Stmt.While w -> {
                 Label top = e.label("while");
                 Label exit = e.label("wend");
                 e.mark(top);
                 condition(w.cond(), exit);
                 loops.push(new Label[]{top, exit});
-                block(w.body());
+                boolean leaves = block(w.body());
                 loops.pop();
-                e.jumpTo(top);
+                if (!leaves) e.jumpTo(top);
                 e.mark(exit);
             }
             case Stmt.Unroll u -> {
                 long n = ((Expr.IntLit) u.count()).value();
-                for (long i = 0; i < n; i++) block(u.body());
+                for (long i = 0; i < n; i++) {
+                    if (block(u.body())) return true;
+                }
             }
             case Stmt.ForRange f -> forRange(f);
             case Stmt.ForMap f -> throw new CompileError(f.span(), "for loops over maps are not supported by jtrace yet");
-            case Stmt.Break b -> e.jumpTo(loops.peek()[1]);
-            case Stmt.Continue c -> e.jumpTo(loops.peek()[0]);
-            case Stmt.Return r -> e.jumpTo(end);
-            case Stmt.Nested n -> block(n.block());
+            case Stmt.Break b -> { e.jumpTo(loops.peek()[1]); return true; }
+            case Stmt.Continue c -> { e.jumpTo(loops.peek()[0]); return true; }
+            case Stmt.Return r -> { e.jumpTo(end); return true; }
+            case Stmt.Nested n -> { return block(n.block()); }
         }
+        return false;
+    }
+
+    private boolean ifStatement(Stmt.If i) {
+        Label otherwise = e.label("else");
+        condition(i.cond(), otherwise);
+        boolean thenLeaves = block(i.then());
+        if (i.otherwise() == null) {
+            e.mark(otherwise);
+            return false;
+        }
+        Label done = e.label("endif");
+        if (!thenLeaves) e.jumpTo(done);
+        e.mark(otherwise);
+        boolean elseLeaves = block(i.otherwise());
+        e.mark(done);
+        return thenLeaves && elseLeaves;
     }
 
     private void forRange(Stmt.ForRange f) {
@@ -164,15 +177,16 @@ final class ProbeCodegen {
         e.mark(exit);
     }
 
-    private void exprStatement(Expr x) {
+    /** Returns true for exit(), which ends the probe. */
+    private boolean exprStatement(Expr x) {
         if (x instanceof Expr.Call c) {
             switch (c.name()) {
-                case "printf" -> { events.printf(c); return; }
-                case "exit" -> { events.exit(c); e.jumpTo(end); return; }
-                case "print" -> { events.print(c); return; }
-                case "clear", "zero" -> { events.clear(c, c.name().equals("zero")); return; }
-                case "time" -> { events.time(c); return; }
-                case "delete" -> { maps.delete(c); return; }
+                case "printf" -> { events.printf(c); return false; }
+                case "exit" -> { events.exit(c); e.jumpTo(end); return true; }
+                case "print" -> { events.print(c); return false; }
+                case "clear", "zero" -> { events.clear(c, c.name().equals("zero")); return false; }
+                case "time" -> { events.time(c); return false; }
+                case "delete" -> { maps.delete(c); return false; }
                 default -> { }
             }
         }
@@ -184,9 +198,10 @@ final class ProbeCodegen {
             int slot = frame.alloc(TupleLayout.slotSize(typeOf(x)));
             write(x, Reg.R10, slot);
             frame.release(mark);
-            return;
+            return false;
         }
         regs.release(scalar(x));
+        return false;
     }
 
     private void assign(Stmt.Assign a) {
@@ -245,15 +260,16 @@ final class ProbeCodegen {
         if (c instanceof Expr.Binary b && b.op().isComparison() && !(typeOf(b.left()) instanceof Type.Str)) {
             boolean signed = signedCompare(b.left(), b.right());
             JumpOp inverse = inverseJump(b.op(), signed);
-            Reg l = scalar(b.left());
             if (b.right() instanceof Expr.IntLit lit && lit.value() == (int) lit.value()) {
+                Reg l = scalar(b.left());
                 e.jumpImm(inverse, l, (int) lit.value(), otherwise);
+                regs.release(l);
             } else {
-                Reg r = scalarAfter(l, b.right());
-                e.jump(inverse, l, r, otherwise);
-                regs.release(r);
+                Reg[] lr = scalarPair(b.left(), b.right());
+                e.jump(inverse, lr[0], lr[1], otherwise);
+                regs.release(lr[1]);
+                regs.release(lr[0]);
             }
-            regs.release(l);
             return;
         }
         if (c instanceof Expr.Binary b && b.op() == BinaryOp.LAND) {
@@ -374,17 +390,21 @@ final class ProbeCodegen {
         return r;
     }
 
-    /** Evaluates {@code right} while {@code left} is held, spilling {@code left} when registers run short. */
-    Reg scalarAfter(Reg left, Expr right) {
-        if (regs.available() >= 2 || isLeaf(right)) return scalar(right);
+    /**
+     * Evaluates two operands into registers {@code [left, right]}. When registers run short the
+     * left value waits in a stack slot while the right one is computed, and comes back in
+     * whichever register is free then.
+     */
+    Reg[] scalarPair(Expr left, Expr right) {
+        Reg l = scalar(left);
+        if (regs.available() >= 2 || isLeaf(right)) return new Reg[]{l, scalar(right)};
         int slot = frame.alloc(8);
-        e.store(Size.DW, Reg.R10, slot, left);
-        regs.release(left);
+        e.store(Size.DW, Reg.R10, slot, l);
+        regs.release(l);
         Reg r = scalar(right);
         Reg back = regs.take(right.span());
-        if (back != left) throw new IllegalStateException("spill register mismatch");
-        e.load(Size.DW, left, Reg.R10, slot);
-        return r;
+        e.load(Size.DW, back, Reg.R10, slot);
+        return new Reg[]{back, r};
     }
 
     private static boolean isLeaf(Expr x) {
@@ -508,16 +528,16 @@ final class ProbeCodegen {
             e.mark(done);
             return out;
         }
-        Reg l = scalar(b.left());
         boolean signed = isSigned(typeOf(b));
         if (b.right() instanceof Expr.IntLit lit && lit.value() == (int) lit.value() && immediateOk(op, lit.value())) {
+            Reg l = scalar(b.left());
             arithImm(op, l, (int) lit.value(), signed);
             return l;
         }
-        Reg r = scalarAfter(l, b.right());
-        arith(op, l, r, signed);
-        regs.release(r);
-        return l;
+        Reg[] lr = scalarPair(b.left(), b.right());
+        arith(op, lr[0], lr[1], signed);
+        regs.release(lr[1]);
+        return lr[0];
     }
 
     private static boolean immediateOk(BinaryOp op, long v) {

@@ -73,16 +73,20 @@ final class StringOps {
             gen.write(src, base, off);
             return;
         }
-        Reg ptr = gen.scalar(src);
+        Reg ptr;
         Reg len = null;
         if (c.args().size() == 2 && !(c.args().get(1) instanceof Expr.IntLit)) {
             // A run-time length: clamp to the buffer so the verifier sees a bounded size.
-            len = gen.scalarAfter(ptr, c.args().get(1));
+            Reg[] pl = gen.scalarPair(src, c.args().get(1));
+            ptr = pl[0];
+            len = pl[1];
             Label ok = e.label("len_ok");
             e.aluImm(AluOp.ADD, len, 1);
             e.jumpImm(JumpOp.JLE, len, t.capacity(), ok);
             e.movImm(len, t.capacity());
             e.mark(ok);
+        } else {
+            ptr = gen.scalar(src);
         }
         e.addr(Reg.R1, base, off);
         if (len != null) e.mov(Reg.R2, len);

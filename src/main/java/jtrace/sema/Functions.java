@@ -85,7 +85,8 @@ final class Functions {
                 }
                 yield new Type.Void();
             }
-            default -> throw new CompileError(c.span(), "Unknown function: " + c.name());
+            default -> throw new CompileError(new jtrace.diag.Span(c.span().start(), c.span().start() + c.name().length()),
+                    "Unknown function: " + c.name());
         };
     }
 

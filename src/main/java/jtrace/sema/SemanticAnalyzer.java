@@ -44,13 +44,16 @@ public final class SemanticAnalyzer {
             }
         }
         MapTable maps = new MapTable();
-        // Inference: twice, so a map typed in a later probe is known to reads in earlier ones.
-        for (int pass = 0; pass < 2; pass++) {
-            for (int i = 0; i < probes.size(); i++) new TypeChecker(targets.get(i), maps, options, true).check(probes.get(i));
+        // Inference: twice, so a map typed in a later probe is known to reads in earlier ones;
+        // the third pass types maps whose only assignments read them (@n = @n + 1).
+        for (int pass = 0; pass < 3; pass++) {
+            for (int i = 0; i < probes.size(); i++) {
+                new TypeChecker(targets.get(i), maps, options, true, pass == 2).check(probes.get(i));
+            }
         }
         List<CheckedProbe> checked = new ArrayList<>();
         for (int i = 0; i < probes.size(); i++) {
-            checked.add(new TypeChecker(targets.get(i), maps, options, false).check(probes.get(i)));
+            checked.add(new TypeChecker(targets.get(i), maps, options, false, false).check(probes.get(i)));
         }
         return new CheckedProgram(source, program, checked, maps.all(), options, List.of());
     }

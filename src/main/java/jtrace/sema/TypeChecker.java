@@ -25,15 +25,18 @@ final class TypeChecker {
     private final MapTable maps;
     private final CompileOptions options;
     private final boolean inferring;
+    /** In the last inference pass a map read before any assignment is taken as an integer, as in {@code @n = @n + 1}. */
+    private final boolean assumeIntegers;
     private final IdentityHashMap<Expr, Type> types = new IdentityHashMap<>();
     private final Map<String, Type> variables = new LinkedHashMap<>();
     private int loopDepth;
 
-    TypeChecker(ProbeTarget target, MapTable maps, CompileOptions options, boolean inferring) {
+    TypeChecker(ProbeTarget target, MapTable maps, CompileOptions options, boolean inferring, boolean assumeIntegers) {
         this.target = target;
         this.maps = maps;
         this.options = options;
         this.inferring = inferring;
+        this.assumeIntegers = assumeIntegers;
     }
 
     CheckedProbe check(Probe probe) {
@@ -295,7 +298,7 @@ final class TypeChecker {
         List<Type> keys = keyTypes(m);
         MapInfo info = maps.get(m.name());
         if (info == null) {
-            if (inferring) return null;
+            if (inferring) return assumeIntegers ? Type.Int.INT64 : null;
             throw new CompileError(m.span(), "Undefined map: " + m.name());
         }
         if (keys != null) maps.checkKeys(m, keys);

@@ -2,7 +2,6 @@ package jtrace.e2e;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,9 +36,6 @@ class DumpE2ETest {
         assertEquals("", r.stderr());
     }
 
-    @Disabled("BUG: jtrace -d as non-root on a tracepoint probe says 'ERROR: tracepoint not found: "
-            + "syscalls:sys_exit_read' although it exists: tracefs (mode 0700) is unreadable to the user. "
-            + "Expected either the dump (as root) or an error that names the permission problem.")
     @Test
     void tracepointDumpWithoutPrivilegesDoesNotClaimTheTracepointIsMissing() {
         List<String> cmd = Nobody.command("-d", "-e", READS);
