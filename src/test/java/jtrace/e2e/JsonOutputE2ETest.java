@@ -81,8 +81,9 @@ class JsonOutputE2ETest {
 
     @Test
     void tracepointMapsOfTheWorkload() {
+        // By pid: other jtwl processes may run at the same time.
         String script = """
-                t:syscalls:sys_exit_read /comm == "jtwl"/ {
+                t:syscalls:sys_exit_read /pid == $1/ {
                     printf("%s %d\\n", comm, args.ret);
                     @r[comm] = count(); @b[comm] = sum(args.ret);
                     @h = hist(args.ret); @l[comm, 7] = lhist(args.ret, 0, 200, 50);
@@ -90,7 +91,7 @@ class JsonOutputE2ETest {
                 """;
         JtraceProcess.Result r;
         try (Workload w = Workload.start("read", dir.resolve("f").toString(), "3", "100");
-             JtraceProcess t = JtraceProcess.jtrace("-f", "json", "-e", script).start()) {
+             JtraceProcess t = JtraceProcess.jtrace("-f", "json", "-e", script, Long.toString(w.pid())).start()) {
             t.awaitAttached();
             w.go();
             assertEquals(0, w.waitFor());
