@@ -11,6 +11,8 @@ import jtrace.diag.DiagnosticPrinter;
 import jtrace.diag.SourceFile;
 import jtrace.load.VerifierRejection;
 import jtrace.parse.Parser;
+import jtrace.runtime.JsonOutput;
+import jtrace.runtime.Output;
 import jtrace.runtime.TextOutput;
 import jtrace.runtime.Tracer;
 import jtrace.sema.CheckedProgram;
@@ -126,9 +128,23 @@ public final class Main {
             dump(compiled, out);
             return 0;
         }
-        Tracer tracer = new Tracer(compiled, new Tracer.Options(opts.quiet(), System.getenv(NOTIFY_ENV) != null, new TextOutput(out, err), out));
+        Output output = output(opts.format(), out, err);
+        if (output == null) {
+            err.println("ERROR: Invalid output format \"" + opts.format() + "\"\nValid formats: 'text', 'json'");
+            return 1;
+        }
+        Tracer tracer = new Tracer(compiled, new Tracer.Options(opts.quiet(), System.getenv(NOTIFY_ENV) != null, output, out));
         Signals.onInterrupt(tracer::interrupt);
         return tracer.run();
+    }
+
+    /** -f's formats; null for an unknown one, which bpftrace rejects only once the program compiled. */
+    private static Output output(String format, PrintStream out, PrintStream err) {
+        return switch (format) {
+            case "text" -> new TextOutput(out, err);
+            case "json" -> new JsonOutput(out);
+            default -> null;
+        };
     }
 
     private static SourceFile readFile(String path) throws IOException {

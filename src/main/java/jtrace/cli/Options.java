@@ -6,7 +6,7 @@ import java.util.List;
 /** jtrace's command line, spelled as bpftrace's. */
 record Options(String programText, String programFile, List<String> positional, boolean list, boolean listVerbose,
                String listPattern, boolean dump, boolean quiet, boolean verbose, boolean help, boolean version,
-               boolean debug) {
+               boolean debug, String format) {
 
     static final String USAGE = """
             USAGE:
@@ -19,6 +19,7 @@ record Options(String programText, String programFile, List<String> positional, 
                 -l [pattern]   list probes
                 -lv [pattern]  list probes with their arguments
                 -d, --dump-bpf print each probe's eBPF instructions instead of running them
+                -f FORMAT      output format ('text', 'json')
                 -q             keep messages quiet
                 -v             verbose messages
                 -h, --help     show this help message
@@ -47,6 +48,7 @@ record Options(String programText, String programFile, List<String> positional, 
         boolean list = false, listVerbose = false, dump = false, quiet = false, verbose = false, help = false,
                 version = false, debug = false;
         List<String> positional = new ArrayList<>();
+        String format = "text";
         int i = 0;
         for (; i < args.length; i++) {
             String a = args[i];
@@ -59,6 +61,10 @@ record Options(String programText, String programFile, List<String> positional, 
                     if (++i >= args.length) throw new UsageException("option '-e' requires an argument");
                     text = args[i];
                 }
+                case "-f" -> {
+                    if (++i >= args.length) throw new UsageException("option '-f' requires an argument");
+                    format = args[i];
+                }
                 case "-l" -> list = true;
                 case "-lv", "-vl" -> { list = true; listVerbose = true; }
                 case "-d", "--dump-bpf", "-dd" -> dump = true;
@@ -70,6 +76,10 @@ record Options(String programText, String programFile, List<String> positional, 
                 case "--" -> { }
                 case "-" -> file = "-";
                 default -> {
+                    if (a.startsWith("-f") && a.length() > 2) {
+                        format = a.substring(2); // getopt's -fjson
+                        continue;
+                    }
                     if (a.startsWith("-") && a.length() > 1) throw new UsageException("unknown option: " + a);
                     if (list) {
                         if (pattern != null) throw new UsageException("-l takes one pattern");
@@ -83,6 +93,6 @@ record Options(String programText, String programFile, List<String> positional, 
         if (listVerbose && !list) list = true;
         if (verbose && list) listVerbose = true;
         if (!help && !version && !list && text == null && file == null) throw new UsageException("No program specified");
-        return new Options(text, file, positional, list, listVerbose, pattern, dump, quiet, verbose, help, version, debug);
+        return new Options(text, file, positional, list, listVerbose, pattern, dump, quiet, verbose, help, version, debug, format);
     }
 }

@@ -46,7 +46,7 @@ final class MapReader {
             if (v == null) continue;
             entries.add(new AbstractMap.SimpleImmutableEntry<>(keyValues(layout, key), mapValue(value, v, def.valueSize())));
         }
-        return new MapDump(def.name(), entries);
+        return new MapDump(def.name(), entries, value instanceof Type.Avg || value instanceof Type.Stats);
     }
 
     private static List<Value> keyValues(KeyLayout layout, byte[] key) {
