@@ -26,7 +26,8 @@ public final class TextOutput implements Output {
 
     @Override public void exitMaps(List<MapDump> maps) { out.print(TextMapPrinter.printAll(maps)); }
 
-    @Override public void lostEvents(long n) { out.println("Lost " + n + " events"); }
+    /** Current bpftrace reports lost events on stderr, apart from the program's output. */
+    @Override public void lostEvents(long n) { err.println("Lost " + n + " events"); }
 
     @Override public void attachedProbes(int n) { err.println("Attached " + n + (n == 1 ? " probe" : " probes")); }
 
