@@ -2,16 +2,19 @@ package jtrace.attach;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 
 import jtrace.load.BpfProgram;
 import jtrace.sys.Cpus;
+import jtrace.sys.Errno;
 import jtrace.sys.Fd;
 import jtrace.sys.Perf;
 import jtrace.sys.SysException;
 
 /**
- * A PERF_EVENT program on a software cpu-clock event, one perf event per online CPU (for
- * bpftrace's {@code profile} and, on one CPU, {@code interval}).
+ * A PERF_EVENT program on perf events, one per CPU: cpu-clock for bpftrace's {@code profile} and,
+ * on one CPU, {@code interval}; any software or hardware counter for {@code software:} and
+ * {@code hardware:} probes.
  */
 public final class PerfEventAttachment implements Attachment {
     private final String target;
@@ -38,12 +41,34 @@ public final class PerfEventAttachment implements Attachment {
         return everyNanos(program, periodNs, Cpus.online());
     }
 
+    /**
+     * Fires every {@code period} occurrences of the {@code type}/{@code config} event on each of
+     * {@code cpus}. A machine without a PMU refuses hardware events with ENOENT or EOPNOTSUPP,
+     * reported as {@link NoHardwareCountersException}.
+     */
+    public static PerfEventAttachment counter(BpfProgram program, int type, long config, long period,
+                                              List<Integer> cpus, String target) {
+        try {
+            return attach(program, cpus, target, cpu -> Perf.openCounter(type, config, period, cpu));
+        } catch (SysException e) {
+            if (type == Perf.PERF_TYPE_HARDWARE && (e.errno() == Errno.ENOENT || e.errno() == Errno.EOPNOTSUPP)) {
+                throw new NoHardwareCountersException(target, e);
+            }
+            throw e;
+        }
+    }
+
     private static PerfEventAttachment attach(BpfProgram program, long period, boolean frequency,
                                               List<Integer> cpus, String target) {
+        return attach(program, cpus, target, cpu -> Perf.openCpuClock(cpu, period, frequency));
+    }
+
+    private static PerfEventAttachment attach(BpfProgram program, List<Integer> cpus, String target,
+                                              IntUnaryOperator open) {
         var fds = new ArrayList<Integer>();
         try {
             for (int cpu : cpus) {
-                int fd = Perf.openCpuClock(cpu, period, frequency);
+                int fd = open.applyAsInt(cpu);
                 fds.add(fd);
                 Perf.setBpf(fd, program.fd());
             }

@@ -2,6 +2,8 @@ package jtrace.attach;
 
 import jtrace.load.BpfProgram;
 import jtrace.sema.ProbeTarget;
+import jtrace.sys.Cpus;
+import jtrace.sys.Perf;
 
 import java.util.List;
 
@@ -18,6 +20,10 @@ public final class ProbeAttacher {
             // An interval fires on one CPU only; profile on every online CPU.
             case ProbeTarget.Interval i -> PerfEventAttachment.everyNanos(program, i.periodNanos(), List.of(firstOnlineCpu()));
             case ProbeTarget.Profile p -> PerfEventAttachment.everyNanos(program, p.periodNanos());
+            case ProbeTarget.Software s -> PerfEventAttachment.counter(program, Perf.PERF_TYPE_SOFTWARE,
+                    s.event().config(), s.count(), Cpus.online(), s.name());
+            case ProbeTarget.Hardware h -> PerfEventAttachment.counter(program, Perf.PERF_TYPE_HARDWARE,
+                    h.event().config(), h.count(), Cpus.online(), h.name());
         };
     }
 

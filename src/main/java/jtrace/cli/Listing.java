@@ -1,29 +1,62 @@
 package jtrace.cli;
 
-import jtrace.sys.Tracefs;
-import jtrace.tracefs.Glob;
-import jtrace.tracefs.ListingFormatter;
-import jtrace.tracefs.TracepointCatalog;
+import jtrace.ast.AttachPoint;
+import jtrace.ast.Probe;
+import jtrace.diag.CompileError;
+import jtrace.diag.DiagnosticPrinter;
+import jtrace.diag.SourceFile;
+import jtrace.parse.Parser;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
-/** {@code -l} and {@code -lv}: the probes this kernel offers that match a pattern. */
+/**
+ * {@code -l} and {@code -lv}: the probes this kernel offers that match a pattern, or that a
+ * program ({@code -l -e 'program'}) would attach to. Output and exit status follow bpftrace: no
+ * match prints nothing and succeeds.
+ */
 final class Listing {
     private Listing() {}
 
     static int list(Options opts, PrintStream out, PrintStream err) {
-        String pattern = opts.listPattern() == null ? "*" : opts.listPattern();
-        String[] parts = pattern.split(":", -1);
-        String type = parts.length >= 3 ? parts[0] : "tracepoint";
-        if (type.equals("t")) type = "tracepoint";
-        if (!Glob.matches(type, "tracepoint")) return 0;
-        String catGlob = parts.length >= 3 ? parts[1] : parts.length == 2 ? parts[0] : "*";
-        String evGlob = parts.length >= 3 ? parts[2] : parts.length == 2 ? parts[1] : pattern;
-        if (parts.length == 1 && !pattern.contains("*") && !pattern.contains("?")) evGlob = "*" + pattern + "*";
-        TracepointCatalog catalog = new TracepointCatalog(Tracefs.root());
-        for (String[] ce : catalog.match(catGlob, evGlob)) {
-            if (opts.listVerbose()) out.print(ListingFormatter.tracepointWithArgs(ce[0], ce[1], catalog.format(ce[0], ce[1])));
-            else out.print(ListingFormatter.tracepoint(ce[0], ce[1]));
+        ProbeLister lister = new ProbeLister(ProbeSources.all(w -> err.println("WARNING: " + w)), opts.listVerbose(),
+                s -> Files.exists(Path.of(s)));
+        String pattern = opts.listPattern();
+        SourceFile program = null;
+        try {
+            if (opts.programText() != null) program = new SourceFile("stdin", opts.programText());
+            else if (pattern != null && Files.isRegularFile(Path.of(pattern)) && pattern.indexOf(':') < 0) {
+                program = new SourceFile(pattern, Files.readString(Path.of(pattern), StandardCharsets.UTF_8));
+            }
+        } catch (IOException | RuntimeException e) {
+            program = null;
+        }
+        if (program != null) return listProgram(lister, program, out, err);
+        if (pattern != null && pattern.contains(".") && pattern.indexOf(':') < 0 && pattern.indexOf('*') < 0) {
+            err.println("WARNING: It appears that '" + pattern + "' is a filename but the file does not exist. "
+                    + "Treating '" + pattern + "' as a search pattern.");
+        }
+        for (String line : lister.list(pattern)) out.println(line);
+        out.flush();
+        return 0;
+    }
+
+    private static int listProgram(ProbeLister lister, SourceFile source, PrintStream out, PrintStream err) {
+        List<Probe> probes;
+        try {
+            probes = Parser.parseScript(source).program().probes();
+        } catch (CompileError e) {
+            err.print(DiagnosticPrinter.error(source, e.span(), e.getMessage()));
+            return 1;
+        }
+        for (Probe probe : probes) {
+            for (AttachPoint ap : probe.attachPoints()) {
+                for (String line : lister.listAttachPoint(ap.parts())) out.println(line);
+            }
         }
         out.flush();
         return 0;

@@ -62,6 +62,8 @@ public final class LoadedProgram implements AutoCloseable {
             case ProbeTarget.Tracepoint t -> ProgType.TRACEPOINT;
             case ProbeTarget.Interval i -> ProgType.PERF_EVENT;
             case ProbeTarget.Profile p -> ProgType.PERF_EVENT;
+            case ProbeTarget.Software s -> ProgType.PERF_EVENT;
+            case ProbeTarget.Hardware h -> ProgType.PERF_EVENT;
         };
     }
 

@@ -47,6 +47,8 @@ public final class Builtins {
             case ProbeTarget.Tracepoint tp -> "tracepoint";
             case ProbeTarget.Interval i -> "interval";
             case ProbeTarget.Profile p -> "profile";
+            case ProbeTarget.Software s -> "software";
+            case ProbeTarget.Hardware h -> "hardware";
         };
     }
 }

@@ -27,8 +27,10 @@ public final class ProbeResolver {
             case "fentry", "f", "fexit", "fr", "kfunc", "kretfunc" -> throw new CompileError(ap.span(),
                     "fentry/fexit probes are refused by this kernel (BPF_PROG_LOAD of a tracing program fails with EPERM); "
                             + "use a tracepoint instead");
-            case "uprobe", "u", "uretprobe", "ur", "usdt", "U", "rawtracepoint", "rt", "software", "s",
-                 "hardware", "h", "watchpoint", "w", "iter", "it" ->
+            case "software", "s" -> List.of(perfCounter(ap, "software", PerfEventDef.SOFTWARE));
+            case "hardware", "h" -> List.of(perfCounter(ap, "hardware", PerfEventDef.HARDWARE));
+            case "uprobe", "u", "uretprobe", "ur", "usdt", "U", "rawtracepoint", "rt",
+                 "watchpoint", "w", "iter", "it" ->
                     throw new CompileError(ap.span(), provider + " probes are not supported by jtrace yet");
             default -> throw new CompileError(ap.span(), "Invalid probe type: " + provider);
         };
@@ -52,6 +54,33 @@ public final class ProbeResolver {
                     + category + ":" + event);
         }
         return out;
+    }
+
+    /** {@code software:EVENT[:COUNT]} / {@code hardware:EVENT[:COUNT]}; a missing count is bpftrace's default. */
+    private static ProbeTarget perfCounter(AttachPoint ap, String type, List<PerfEventDef> table) {
+        List<String> parts = ap.parts();
+        if (parts.size() != 2 && parts.size() != 3) {
+            throw new CompileError(ap.span(), type + " probe type requires 1 or 2 arguments");
+        }
+        String eventName = parts.get(1);
+        if (eventName.isEmpty()) throw new CompileError(ap.span(), type + " probe must have a " + type + " event name");
+        if (isPattern(eventName)) throw new CompileError(ap.span(), "wildcards are not allowed for " + type + " probe type");
+        PerfEventDef event = PerfEventDef.find(table, eventName)
+                .orElseThrow(() -> new CompileError(ap.span(), eventName + " is not a " + type + " probe"));
+        long count = 0;
+        String countText = parts.size() == 3 ? parts.get(2) : "";
+        if (!countText.isEmpty()) {
+            try {
+                count = Long.parseUnsignedLong(countText);
+            } catch (NumberFormatException e) {
+                throw new CompileError(ap.span(), "Invalid count for " + type + " probe: " + countText);
+            }
+        }
+        // The probe builtin names it as written, with the count only when one was given.
+        String name = type + ":" + eventName + (count != 0 ? ":" + count : "");
+        long period = count != 0 ? count : event.defaultCount();
+        return type.equals("software") ? new ProbeTarget.Software(name, event, period)
+                : new ProbeTarget.Hardware(name, event, period);
     }
 
     private static boolean isPattern(String s) { return s.indexOf('*') >= 0 || s.indexOf('?') >= 0; }

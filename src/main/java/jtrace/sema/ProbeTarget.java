@@ -28,4 +28,10 @@ public sealed interface ProbeTarget {
 
     /** {@code profile:UNIT:N}: runs on every CPU every {@code periodNanos}. */
     record Profile(String name, long periodNanos) implements ProbeTarget {}
+
+    /** {@code software:EVENT:COUNT}: runs every {@code count} occurrences of a software event, on every CPU. */
+    record Software(String name, PerfEventDef event, long count) implements ProbeTarget {}
+
+    /** {@code hardware:EVENT:COUNT}: runs every {@code count} occurrences of a hardware counter, on every CPU. */
+    record Hardware(String name, PerfEventDef event, long count) implements ProbeTarget {}
 }

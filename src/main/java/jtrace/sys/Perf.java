@@ -12,7 +12,7 @@ public final class Perf {
     static final long SYS_PERF_EVENT_OPEN = 298; // __NR_perf_event_open on x86_64
 
     // enum perf_type_id
-    public static final int PERF_TYPE_SOFTWARE = 1, PERF_TYPE_TRACEPOINT = 2;
+    public static final int PERF_TYPE_HARDWARE = 0, PERF_TYPE_SOFTWARE = 1, PERF_TYPE_TRACEPOINT = 2;
     // enum perf_sw_ids
     public static final int PERF_COUNT_SW_CPU_CLOCK = 0;
 
@@ -54,6 +54,14 @@ public final class Perf {
         return open(PERF_TYPE_SOFTWARE, PERF_COUNT_SW_CPU_CLOCK, period, frequency, cpu);
     }
 
+    /**
+     * Opens a counting event of {@code type} (PERF_TYPE_SOFTWARE or PERF_TYPE_HARDWARE) and
+     * {@code config} (disabled) on one CPU for all processes, sampling every {@code period} events.
+     */
+    public static int openCounter(int type, long config, long period, int cpu) {
+        return open(type, config, period, false, cpu);
+    }
+
     private static int open(int type, long config, long period, boolean frequency, int cpu) {
         try (var arena = Arena.ofConfined()) {
             var attr = new Struct(arena, ATTR).set("type", type).set("size", ATTR.byteSize())
@@ -69,7 +77,8 @@ public final class Perf {
     private static String describe(int type, long config) {
         return switch (type) {
             case PERF_TYPE_TRACEPOINT -> "tracepoint id " + config;
-            case PERF_TYPE_SOFTWARE -> "cpu-clock";
+            case PERF_TYPE_SOFTWARE -> config == PERF_COUNT_SW_CPU_CLOCK ? "cpu-clock" : "software event " + config;
+            case PERF_TYPE_HARDWARE -> "hardware event " + config;
             default -> "type " + type;
         };
     }

@@ -14,6 +14,13 @@ public class SysException extends RuntimeException {
         this.errno = errno;
     }
 
+    /** For subclasses that know better what went wrong: {@code message} replaces the generic one. */
+    protected SysException(String operation, int errno, String message) {
+        super(message);
+        this.operation = operation;
+        this.errno = errno;
+    }
+
     public String operation() {
         return operation;
     }

@@ -1,0 +1,109 @@
+package jtrace.cli;
+
+import jtrace.elf.ElfFile;
+import jtrace.elf.ElfFormatException;
+import jtrace.tracefs.Glob;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The functions of user-space binaries for {@code uprobe:BINARY:FUNC} listing, from their ELF
+ * symbol tables. A binary without a slash is looked up in $PATH; a glob in the file name part
+ * of a path picks every matching file. Files that are not ELF are skipped, as bpftrace does.
+ */
+final class UprobeSource implements ProbeSource {
+    private final String searchPath;
+    private final Consumer<String> warn;
+    private final Map<String, List<String>> cache = new HashMap<>();
+    private final Set<String> warned = new HashSet<>();
+
+    UprobeSource(String searchPath, Consumer<String> warn) {
+        this.searchPath = searchPath == null ? "" : searchPath;
+        this.warn = warn;
+    }
+
+    @Override
+    public List<String> candidates(String target) {
+        List<String> out = new ArrayList<>();
+        for (String path : resolve(target)) out.addAll(functions(path));
+        return out;
+    }
+
+    @Override
+    public String canonicalTarget(String target) {
+        if (target.indexOf('/') >= 0 || Glob.hasWildcard(target)) return target;
+        List<String> found = resolve(target);
+        return found.isEmpty() ? target : found.getFirst();
+    }
+
+    /** No DWARF reader yet: -lv shows no arguments and says why once per binary, as bpftrace does without DWARF. */
+    @Override
+    public List<String> params(String match) {
+        int colon = match.lastIndexOf(':');
+        String path = colon < 0 ? match : match.substring(0, colon);
+        if (warned.add(path)) {
+            warn.accept(hasDwarf(path) ? "jtrace does not read DWARF yet, cannot show parameter info for \"" + path + "\""
+                    : "No DWARF found for \"" + path + "\", cannot show parameter info");
+        }
+        return List.of();
+    }
+
+    /** The existing files {@code target} names. */
+    List<String> resolve(String target) {
+        if (target == null || target.isEmpty()) return List.of();
+        if (target.indexOf('/') < 0) {
+            if (Glob.hasWildcard(target)) return List.of();
+            for (String dir : searchPath.split(":")) {
+                if (dir.isEmpty()) continue;
+                Path p = Path.of(dir, target);
+                if (Files.isRegularFile(p) && Files.isExecutable(p)) return List.of(p.toString());
+            }
+            return List.of();
+        }
+        if (!Glob.hasWildcard(target)) return Files.isRegularFile(Path.of(target)) ? List.of(target) : List.of();
+        int slash = target.lastIndexOf('/');
+        String dir = slash == 0 ? "/" : target.substring(0, slash);
+        String namePattern = target.substring(slash + 1);
+        if (Glob.hasWildcard(dir)) return List.of();
+        List<String> out = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of(dir))) {
+            for (Path p : entries) {
+                if (Glob.matches(namePattern, p.getFileName().toString()) && Files.isRegularFile(p)) {
+                    out.add((slash == 0 ? "/" : dir + "/") + p.getFileName());
+                }
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private List<String> functions(String path) {
+        return cache.computeIfAbsent(path, p -> {
+            try {
+                return ElfFile.read(Path.of(p)).functionNames().stream().map(n -> p + ":" + n).toList();
+            } catch (IOException | ElfFormatException | RuntimeException e) {
+                return List.of();
+            }
+        });
+    }
+
+    private static boolean hasDwarf(String path) {
+        try {
+            return ElfFile.read(Path.of(path)).hasSection(".debug_info");
+        } catch (IOException | ElfFormatException | RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package jtrace.e2e;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** interval, profile, software and hardware probes running in this kernel. */
+class PerfProbesE2ETest {
+    private static final Pattern MAP_LINE = Pattern.compile("@\\[(.+)]: (\\d+)");
+
+    @BeforeEach
+    void needsRoot() {
+        assumeTrue(BpfObjects.available(), "needs root for BPF");
+    }
+
+    private static JtraceProcess.Result runToExit(String script) {
+        try (JtraceProcess t = JtraceProcess.jtrace("-e", script).start()) {
+            return t.waitFor().assertExitCode(0);
+        }
+    }
+
+    /** key → count of every {@code @[key]: count} line. */
+    private static List<String[]> mapLines(String stdout) {
+        return stdout.lines().map(MAP_LINE::matcher).filter(Matcher::matches)
+                .map(m -> new String[] {m.group(1), m.group(2)}).toList();
+    }
+
+    @Test
+    void intervalFiresOnSchedule() {
+        JtraceProcess.Result r = runToExit("interval:ms:100 { printf(\"tick\\n\"); } interval:ms:550 { exit(); }");
+        assertEquals(5, r.stdout().lines().filter("tick"::equals).count(), r.toString());
+    }
+
+    @Test
+    void profileSamplesOnlyRealCpus() {
+        JtraceProcess.Result r = runToExit("profile:hz:99 { @[cpu] = count(); } interval:ms:300 { exit(); }");
+        List<String[]> lines = mapLines(r.stdout());
+        assertFalse(lines.isEmpty(), r.toString());
+        int ncpus = Runtime.getRuntime().availableProcessors();
+        for (String[] l : lines) {
+            assertTrue(Integer.parseInt(l[0]) < ncpus, "cpu " + l[0] + " of " + ncpus);
+            assertTrue(Long.parseLong(l[1]) > 0);
+        }
+    }
+
+    @Test
+    void softwareCpuClockCounts() {
+        JtraceProcess.Result r = runToExit("software:cpu-clock:1000000 { @[probe] = count(); } interval:ms:300 { exit(); }");
+        List<String[]> lines = mapLines(r.stdout());
+        assertEquals(1, lines.size(), r.toString());
+        assertEquals("software:cpu-clock:1000000", lines.getFirst()[0]);
+        assertTrue(Long.parseLong(lines.getFirst()[1]) > 0, r.toString());
+    }
+
+    @Test
+    void softwarePageFaultsOfAWorkload() {
+        try (JtraceProcess t = JtraceProcess.jtrace("-e",
+                "software:page-faults:1 /comm == \"jtwl\"/ { @[comm] = count(); }").start()) {
+            t.awaitAttached();
+            assertEquals(0, Workload.runNow("getpid", "1"));
+            JtraceProcess.Result r = t.interrupt().assertExitCode(0);
+            List<String[]> lines = mapLines(r.stdout());
+            assertEquals(1, lines.size(), r.toString());
+            assertEquals("jtwl", lines.getFirst()[0]);
+            assertTrue(Long.parseLong(lines.getFirst()[1]) > 10, "starting a process faults pages in: " + r);
+        }
+    }
+
+    @Test
+    void hardwareWithoutCountersIsOneClearError() {
+        assumeTrue(!java.nio.file.Files.exists(java.nio.file.Path.of("/sys/bus/event_source/devices/cpu")),
+                "this machine has a hardware PMU");
+        BpfObjects.Snapshot before = BpfObjects.snapshot();
+        JtraceProcess.Result r;
+        try (JtraceProcess t = JtraceProcess.jtrace("-e", "hardware:cycles:1000000 { @ = count(); }").start()) {
+            r = t.waitFor().assertExitCode(1);
+        }
+        assertEquals("", r.stdout());
+        assertEquals("ERROR: hardware:cycles:1000000: this machine has no hardware performance counters "
+                + "(perf_event_open: No such file or directory)\n", r.stderr());
+        BpfObjects.assertReleased(BpfObjects.snapshot().minus(before));
+    }
+}
