@@ -211,11 +211,11 @@ class TypeCheckerTest {
                         "stdin:1:14-17: ERROR: Unknown identifier: 'foo'\n"
                                 + "BEGIN { $x = foo; }\n"
                                 + "             ~~~\n"),
-                // 0.17 underlines only the name (1:9-12); jtrace the whole call.
+                // 0.17
                 Arguments.of("BEGIN { foo(); }",
-                        "stdin:1:9-14: ERROR: Unknown function: foo\n"
+                        "stdin:1:9-12: ERROR: Unknown function: foo\n"
                                 + "BEGIN { foo(); }\n"
-                                + "        ~~~~~\n"),
+                                + "        ~~~\n"),
                 // 0.17
                 Arguments.of("BEGIN { $x = $y; }",
                         "stdin:1:14-16: ERROR: Undefined or undeclared variable: $y\n"
