@@ -32,7 +32,10 @@ final class MapOps {
     }
 
     /** Builds the key of {@code m} in a new stack slot and returns its offset from R10. */
-    int key(Expr.MapAccess m, MapDef def) {
+    int key(Expr.MapAccess m, MapDef def) { return keyOf(m.keys(), def); }
+
+    /** Several keys may also come as one tuple, as in {@code delete(@m, (1, "a"))}. */
+    private int keyOf(List<Expr> keys, MapDef def) {
         KeyLayout layout = def.keyLayout();
         int slot = frame.alloc(layout.size());
         if (layout.isScalar()) {
@@ -40,9 +43,8 @@ final class MapOps {
             return slot;
         }
         if (!layout.denselyWritten()) e.zero(Reg.R10, slot, layout.size());
-        List<Expr> keys = m.keys();
-        if (keys.size() == 1 && keys.getFirst() instanceof Expr.Tuple && layout.elements().size() > 1) {
-            keys = ((Expr.Tuple) keys.getFirst()).elements();
+        if (keys.size() == 1 && keys.getFirst() instanceof Expr.Tuple t && layout.elements().size() > 1) {
+            keys = t.elements();
         }
         for (int i = 0; i < keys.size(); i++) gen.write(keys.get(i), Reg.R10, slot + layout.offsets().get(i));
         return slot;
@@ -65,9 +67,7 @@ final class MapOps {
     /** The value of an integer map element, 0 when absent. */
     Reg read(Expr.MapAccess m) {
         MapDef def = program.map(m.name());
-        if (def.kind() == MapKind.PERCPU_HASH) {
-            throw new CompileError(m.span(), "reading aggregation map " + m.name() + " in a probe is not supported by jtrace yet");
-        }
+        if (def.kind() == MapKind.PERCPU_HASH) return readAggregation(m, def);
         int keySlot = key(m, def);
         lookup(def, keySlot);
         Reg r = gen.regs().take(m.span());
@@ -79,6 +79,63 @@ final class MapOps {
         e.mark(absent);
         e.mark(done);
         return r;
+    }
+
+    /**
+     * The value of a count/sum/avg/min/max map element combined over every CPU's slot
+     * (bpf_map_lookup_percpu_elem, one lookup per possible CPU), 0 when absent.
+     */
+    private Reg readAggregation(Expr.MapAccess m, MapDef def) {
+        Type agg = def.info().value();
+        boolean avg = agg instanceof Type.Avg;
+        boolean min = agg instanceof Type.Min;
+        boolean extreme = min || agg instanceof Type.Max;
+        if (!(agg instanceof Type.Count || agg instanceof Type.Sum || avg || extreme)) {
+            throw new CompileError(m.span(), "Map value of type " + agg.display() + " can not be read in an expression");
+        }
+        boolean signed = ProbeCodegen.isSigned(gen.typeOf(m));
+        int keySlot = key(m, def);
+        Reg acc = gen.regs().take(m.span());
+        Reg count = avg || extreme ? gen.regs().take(m.span()) : null;
+        e.movImm(acc, 0);
+        if (count != null) e.movImm(count, 0);
+        for (int cpu = 0; cpu < program.cpuCount(); cpu++) {
+            Label next = e.label("next_cpu");
+            e.mapFd(Reg.R1, def.name());
+            e.stackAddr(Reg.R2, keySlot);
+            e.movImm(Reg.R3, cpu);
+            e.call(BpfHelper.MAP_LOOKUP_PERCPU_ELEM);
+            e.jumpImm(JumpOp.JEQ, Reg.R0, 0, next);
+            if (extreme) {
+                // count here says whether acc holds a value yet; a slot counts only once set.
+                e.load(Size.DW, Reg.R1, Reg.R0, 8);
+                e.jumpImm(JumpOp.JEQ, Reg.R1, 0, next);
+                e.load(Size.DW, Reg.R1, Reg.R0, 0);
+                Label take = e.label("take");
+                e.jumpImm(JumpOp.JEQ, count, 0, take);
+                JumpOp keep = min ? (signed ? JumpOp.JSGE : JumpOp.JGE) : (signed ? JumpOp.JSLE : JumpOp.JLE);
+                e.jump(keep, Reg.R1, acc, next);
+                e.mark(take);
+                e.mov(acc, Reg.R1);
+                e.movImm(count, 1);
+            } else {
+                e.load(Size.DW, Reg.R1, Reg.R0, 0);
+                e.alu(AluOp.ADD, acc, Reg.R1);
+                if (avg) {
+                    e.load(Size.DW, Reg.R1, Reg.R0, 8);
+                    e.alu(AluOp.ADD, count, Reg.R1);
+                }
+            }
+            e.mark(next);
+        }
+        if (avg) {
+            Label empty = e.label("empty");
+            e.jumpImm(JumpOp.JEQ, count, 0, empty);
+            e.alu(signed ? AluOp.SDIV : AluOp.DIV, acc, count);
+            e.mark(empty);
+        }
+        if (count != null) gen.regs().release(count);
+        return acc;
     }
 
     /** Copies a string or tuple map value to base+off, zeroes when absent. */
@@ -329,32 +386,13 @@ final class MapOps {
     /** delete(@m[k]) or delete(@m, k). */
     void delete(Expr.Call c) {
         Expr.MapAccess m = (Expr.MapAccess) c.args().getFirst();
-        Expr.MapAccess target = c.args().size() == 2
-                ? new Expr.MapAccess(m.name(), List.of(c.args().get(1)), c.span())
-                : m;
         MapDef def = program.map(m.name());
         if (def.keyLayout().bucketOffset() >= 0) {
             throw new CompileError(c.span(), "delete() of a histogram element is not supported by jtrace yet");
         }
-        int keySlot = c.args().size() == 2 ? keyFromExpr(c.args().get(1), def) : key(target, def);
+        int keySlot = keyOf(c.args().size() == 2 ? List.of(c.args().get(1)) : m.keys(), def);
         e.mapFd(Reg.R1, def.name());
         e.stackAddr(Reg.R2, keySlot);
         e.call(BpfHelper.MAP_DELETE_ELEM);
-    }
-
-    private int keyFromExpr(Expr k, MapDef def) {
-        KeyLayout layout = def.keyLayout();
-        int slot = frame.alloc(layout.size());
-        if (layout.isScalar()) {
-            e.storeImm(Size.DW, Reg.R10, slot, 0);
-            return slot;
-        }
-        if (!layout.denselyWritten()) e.zero(Reg.R10, slot, layout.size());
-        if (k instanceof Expr.Tuple t && layout.elements().size() > 1) {
-            for (int i = 0; i < t.elements().size(); i++) gen.write(t.elements().get(i), Reg.R10, slot + layout.offsets().get(i));
-        } else {
-            gen.write(k, Reg.R10, slot);
-        }
-        return slot;
     }
 }

@@ -379,7 +379,8 @@ final class ProbeCodegen {
                 else if (to instanceof Type.Bool) normalizeBool(r);
                 yield r;
             }
-            case Expr.SizeOf s -> constant(s.operand() != null ? typeOf(s.operand()).size() : typeOf(s).size(), x);
+            case Expr.SizeOf s -> constant(s.operand() != null ? typeOf(s.operand()).size()
+                    : jtrace.sema.TypeNames.parse(s.type(), s.span(), program.checked().options()).size(), x);
             default -> throw new CompileError(x.span(), "jtrace cannot generate code for this expression yet");
         };
     }

@@ -456,6 +456,10 @@ final class TypeChecker {
         if (Functions.isAggregation(c.name())) {
             throw new CompileError(c.span(), c.name() + "() should be directly assigned to a map");
         }
+        if (c.name().equals("delete") && c.args().size() == 2 && c.args().getFirst() instanceof Expr.MapAccess m
+                && m.keys().isEmpty()) {
+            return deleteWithKey(c, m);
+        }
         List<Type> argTypes = new ArrayList<>();
         for (Expr a : c.args()) {
             if (a instanceof Expr.MapAccess m && Functions.takesWholeMap(c.name()) && m.keys().isEmpty()) {
@@ -473,6 +477,21 @@ final class TypeChecker {
             argTypes.add(t);
         }
         return Functions.check(c, argTypes, target, options);
+    }
+
+    /** {@code delete(@m, key)}: the map is named whole; the key (a tuple for several keys) must fit it. */
+    private Type deleteWithKey(Expr.Call c, Expr.MapAccess m) {
+        Type key = expr(c.args().get(1));
+        MapInfo info = maps.get(m.name());
+        if (info == null) {
+            if (inferring) return new Type.Void();
+            throw new CompileError(m.span(), "Undefined map: " + m.name());
+        }
+        types.put(m, info.value());
+        if (key == null) return new Type.Void();
+        List<Type> keys = key instanceof Type.Tuple t && info.keys().size() > 1 ? t.elements() : List.of(Types.keyForm(key));
+        maps.checkKeys(new Expr.MapAccess(m.name(), List.of(), c.args().get(1).span()), keys);
+        return new Type.Void();
     }
 
     private static void requireInteger(Expr e, Type t, String what) {

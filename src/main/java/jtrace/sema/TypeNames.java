@@ -5,10 +5,10 @@ import jtrace.diag.Span;
 import jtrace.types.Type;
 
 /** Type names as written in casts and declarations. */
-final class TypeNames {
+public final class TypeNames {
     private TypeNames() {}
 
-    static Type parse(String name, Span span, CompileOptions options) {
+    public static Type parse(String name, Span span, CompileOptions options) {
         String n = name.trim();
         return switch (n) {
             case "int8" -> new Type.Int(1, true);
