@@ -20,7 +20,7 @@ final class ChildCommand implements AutoCloseable {
     private static final long TERM_GRACE_MILLIS = 2000;
 
     private final Process process;
-    private boolean resumed;
+    private volatile boolean resumed;
 
     private ChildCommand(Process process) { this.process = process; }
 
@@ -41,6 +41,12 @@ final class ChildCommand implements AutoCloseable {
             throw new ProcessSetupException("Unable to fork child process (" + e.getMessage() + ")");
         }
         ChildCommand child = new ChildCommand(p);
+        // Also when the JVM ends without unwinding (a signal before tracing starts): never leave it stopped.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!p.isAlive()) return;
+            if (child.resumed) p.destroy();
+            else p.destroyForcibly();
+        }, "child-cleanup"));
         try {
             child.awaitStopped();
         } catch (ProcessSetupException e) {
