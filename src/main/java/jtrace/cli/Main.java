@@ -32,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalLong;
 
 /** The jtrace command: parse options, compile, then list, dump or run. */
 public final class Main {
@@ -56,7 +57,7 @@ public final class Main {
             opts = Options.parse(args);
         } catch (Options.UsageException e) {
             err.println("ERROR: " + e.getMessage());
-            err.print(Options.USAGE);
+            if (e.showUsage()) err.print(Options.USAGE);
             return 1;
         }
         if (opts.help()) {
@@ -101,7 +102,6 @@ public final class Main {
                     + (e instanceof NoSuchFileException ? "No such file or directory" : e.getMessage()));
             return 1;
         }
-        CompiledProgram compiled;
         CompileOptions compileOptions;
         try {
             compileOptions = CompileOptions.fromEnvironment(System.getenv(), opts.positional());
@@ -116,6 +116,33 @@ public final class Main {
                 return 1;
             }
         }
+        ProcessHandle traced;
+        ChildCommand child;
+        try {
+            traced = opts.pid() == null ? null : PidWatch.find(opts.pid());
+            child = opts.command() == null || opts.dump() ? null : startChild(opts.command());
+        } catch (ProcessSetupException e) {
+            err.println("ERROR: " + e.getMessage());
+            return 1;
+        }
+        try (child) {
+            return compileAndRun(opts, source, compileOptions.withProcesses(
+                    child != null ? OptionalLong.of(child.pid()) : opts.command() != null ? OptionalLong.of(0) : OptionalLong.empty(),
+                    traced != null ? OptionalLong.of(traced.pid()) : OptionalLong.empty()), child, traced, out, err);
+        }
+    }
+
+    private static ChildCommand startChild(String command) throws ProcessSetupException {
+        try {
+            return ChildCommand.startStopped(command);
+        } catch (ProcessSetupException e) {
+            throw new ProcessSetupException("Failed to fork child: " + e.getMessage());
+        }
+    }
+
+    private static int compileAndRun(Options opts, SourceFile source, CompileOptions compileOptions, ChildCommand child,
+                                     ProcessHandle traced, PrintStream out, PrintStream err) {
+        CompiledProgram compiled;
         try {
             Script script = Parser.parseScript(source);
             CheckedProgram checked = new SemanticAnalyzer(new TracefsTracepoints(), compileOptions).analyze(source, script.program());
@@ -128,18 +155,16 @@ public final class Main {
             dump(compiled, out);
             return 0;
         }
-        Output output = output(opts.format(), out, err);
-        if (output == null) {
+        if (output(opts.format(), out, err) == null) {
             err.println("ERROR: Invalid output format \"" + opts.format() + "\"\nValid formats: 'text', 'json'");
+            if (child != null) child.close();
             return 1;
         }
-        Tracer tracer = new Tracer(compiled, new Tracer.Options(opts.quiet(), System.getenv(NOTIFY_ENV) != null, output, out));
-        Signals.onInterrupt(tracer::interrupt);
-        return tracer.run();
+        return TraceRun.run(opts, compiled, child, traced, out, err);
     }
 
     /** -f's formats; null for an unknown one, which bpftrace rejects only once the program compiled. */
-    private static Output output(String format, PrintStream out, PrintStream err) {
+    static Output output(String format, PrintStream out, PrintStream err) {
         return switch (format) {
             case "text" -> new TextOutput(out, err);
             case "json" -> new JsonOutput(out);

@@ -23,6 +23,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Generates one probe's program. Scalars are computed into pool registers (R7-R9); strings and
@@ -54,6 +55,7 @@ final class ProbeCodegen {
 
     CompiledProbe generate() {
         e.mov(CTX, Reg.R1);
+        pidFilter();
         // Scratch variables get fixed slots, zeroed so every path the verifier walks reads initialised stack.
         for (Map.Entry<String, Type> v : probe.variables().entrySet()) {
             int size = TupleLayout.slotSize(v.getValue());
@@ -66,6 +68,18 @@ final class ProbeCodegen {
         e.mark(end);
         e.exitWith(0);
         return new CompiledProbe(probe.target(), e.insns());
+    }
+
+    /**
+     * -p PID: tracepoints see every process, so, as bpftrace does, each such program first returns
+     * unless the current process is PID (begin/end are never filtered).
+     */
+    private void pidFilter() {
+        OptionalLong pid = program.checked().options().filterPid();
+        if (pid.isEmpty() || !(probe.target() instanceof ProbeTarget.Tracepoint)) return;
+        e.call(BpfHelper.GET_CURRENT_PID_TGID);
+        e.aluImm(AluOp.RSH, Reg.R0, 32);
+        e.jumpImm(JumpOp.JNE, Reg.R0, (int) pid.getAsLong(), end);
     }
 
     RegisterPool regs() { return regs; }
@@ -379,6 +393,8 @@ final class ProbeCodegen {
                 else if (to instanceof Type.Bool) normalizeBool(r);
                 yield r;
             }
+            // The errno itself travels; user space turns it into the message.
+            case Expr.Call c when c.name().equals("strerror") -> scalar(c.args().getFirst());
             case Expr.SizeOf s -> constant(s.operand() != null ? typeOf(s.operand()).size()
                     : jtrace.sema.TypeNames.parse(s.type(), s.span(), program.checked().options()).size(), x);
             default -> throw new CompileError(x.span(), "jtrace cannot generate code for this expression yet");
@@ -471,6 +487,7 @@ final class ProbeCodegen {
                 e.mov(r, Reg.R0);
             }
             case "ncpus" -> e.movImm(r, program.cpuCount());
+            case "cpid" -> e.movImm(r, program.checked().options().childPid().orElse(0));
             default -> throw new CompileError(id.span(), "builtin '" + id.name() + "' has no integer value here");
         }
         return r;

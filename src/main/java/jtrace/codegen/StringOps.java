@@ -69,6 +69,10 @@ final class StringOps {
 
     private void str(Expr.Call c, Type.Str t, Reg base, int off) {
         Expr src = c.args().getFirst();
+        if (src instanceof Expr.Positional p) {
+            literal(ProbeCodegen.utf8(gen.program().positionalString(p.index())), t.capacity(), base, off);
+            return;
+        }
         if (gen.typeOf(src) instanceof Type.Str) {
             gen.write(src, base, off);
             return;

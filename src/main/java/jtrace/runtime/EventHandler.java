@@ -67,6 +67,7 @@ final class EventHandler {
                 case Type.Pointer x -> new FormatArg.Int(ValueDecoder.u64(bytes, a.offset()), false);
                 case Type.Bool x -> new FormatArg.Bool(ValueDecoder.u64(bytes, a.offset()) != 0);
                 case Type.Str s -> new FormatArg.Str(ValueDecoder.cString(bytes, a.offset(), s.capacity()));
+                case Type.Strerror s -> new FormatArg.Str(ErrnoMessages.of(ValueDecoder.u64(bytes, a.offset())));
                 default -> throw new IllegalStateException("printf of " + t.display());
             });
         }

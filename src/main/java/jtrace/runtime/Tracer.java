@@ -24,7 +24,16 @@ public final class Tracer {
     /** How often a waiting loop looks at the lost-event counter. */
     private static final int POLL_MILLIS = 200;
 
-    public record Options(boolean quiet, boolean notifyAttached, Output output, PrintStream notifyStream) {}
+    /**
+     * @param verbose   -v: where to describe each loaded program and attachment, or null
+     * @param onStarted run once begin has run, every probe being live (starts the -c child), or null
+     */
+    public record Options(boolean quiet, boolean notifyAttached, Output output, PrintStream notifyStream,
+                          PrintStream verbose, Runnable onStarted) {
+        public Options(boolean quiet, boolean notifyAttached, Output output, PrintStream notifyStream) {
+            this(quiet, notifyAttached, output, notifyStream, null, null);
+        }
+    }
 
     private final CompiledProgram compiled;
     private final Options options;
@@ -46,11 +55,13 @@ public final class Tracer {
             wakeOnStop = ring;
             if (stop.get()) ring.wakeup();
             EventHandler events = new EventHandler(loaded, out, reader);
+            if (options.verbose() != null) VerboseLog.loaded(loaded, options.verbose());
             try {
                 List<CompiledProbe> probes = compiled.probes();
                 for (int i = 0; i < probes.size(); i++) {
                     Attachment a = ProbeAttacher.attach(probes.get(i).target(), loaded.programs().get(i));
                     if (a != null) attachments.add(a);
+                    if (options.verbose() != null) options.verbose().println("Attaching " + probes.get(i).name());
                 }
                 int n = probes.size();
                 if (!options.quiet()) out.attachedProbes(n);
@@ -61,6 +72,7 @@ public final class Tracer {
                 runEach(loaded, ProbeTarget.Begin.class);
                 ring.drain(events::handle);
                 out.flush();
+                if (options.onStarted() != null) options.onStarted().run();
                 boolean onlyBeginEnd = probes.stream().allMatch(p -> p.target() instanceof ProbeTarget.Begin
                         || p.target() instanceof ProbeTarget.End);
                 while (!onlyBeginEnd && !stop.get() && !events.exitRequested()) {

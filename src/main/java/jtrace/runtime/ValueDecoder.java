@@ -20,6 +20,7 @@ final class ValueDecoder {
             case Type.Pointer p -> new Value.Int(b.getLong(off), 8, false);
             case Type.Bool x -> new Value.Bool(b.getLong(off) != 0);
             case Type.Str s -> new Value.Str(cString(bytes, off, s.capacity()));
+            case Type.Strerror s -> new Value.Str(ErrnoMessages.of(b.getLong(off)));
             case Type.Tuple tuple -> {
                 TupleLayout layout = TupleLayout.of(tuple);
                 List<Value> values = new ArrayList<>();

@@ -12,13 +12,17 @@ public final class Builtins {
 
     public static final Set<String> NAMES = Set.of(
             "pid", "tid", "uid", "gid", "comm", "nsecs", "elapsed", "cpu", "probe", "args",
-            "cgroup", "curtask", "rand", "numaid", "jiffies", "ncpus");
+            "cgroup", "curtask", "rand", "numaid", "jiffies", "ncpus", "cpid");
 
     static Type typeOf(Expr.Ident id, ProbeTarget target, CompileOptions options) {
         return switch (id.name()) {
             case "pid", "tid", "uid", "gid", "cpu", "rand", "numaid" -> Type.Int.UINT32;
             case "nsecs", "elapsed", "cgroup", "jiffies", "ncpus" -> Type.Int.UINT64;
             case "curtask" -> Type.Int.UINT64;
+            case "cpid" -> {
+                if (options.childPid().isEmpty()) throw new CompileError(id.span(), "cpid cannot be used without child command");
+                yield Type.Int.UINT32;
+            }
             case "comm" -> new Type.Str(16);
             case "probe" -> new Type.Str(Types.utf8Length(target.name()) + 1);
             case "args" -> {

@@ -2,12 +2,23 @@ package jtrace.sema;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Settings that shape compilation: bpftrace's config variables (also read from BPFTRACE_* in the
- * environment) and the positional parameters.
+ * environment), the positional parameters, the -c child's pid ({@code cpid}) and the -p pid filter.
  */
-public record CompileOptions(int maxStrlen, int maxMapKeys, List<String> positionalParams) {
+public record CompileOptions(int maxStrlen, int maxMapKeys, List<String> positionalParams,
+                             OptionalLong childPid, OptionalLong filterPid) {
+
+    public CompileOptions(int maxStrlen, int maxMapKeys, List<String> positionalParams) {
+        this(maxStrlen, maxMapKeys, positionalParams, OptionalLong.empty(), OptionalLong.empty());
+    }
+
+    /** With the pid of the -c child (the value of {@code cpid}) and the -p pid probes are filtered by. */
+    public CompileOptions withProcesses(OptionalLong child, OptionalLong filter) {
+        return new CompileOptions(maxStrlen, maxMapKeys, positionalParams, child, filter);
+    }
 
     /** Strings live on the 512-byte BPF stack here, so the default stays small; see docs/architecture.md. */
     public static final int DEFAULT_MAX_STRLEN = 64;

@@ -45,6 +45,12 @@ final class Functions {
                 arity(c, 1, 2);
                 Type src = args.getFirst();
                 if (src instanceof Type.Str s) yield s;
+                // str($N) is the parameter's text, even when it looks like a number.
+                if (c.args().getFirst() instanceof Expr.Positional p) {
+                    List<String> params = options.positionalParams();
+                    String text = p.index() <= params.size() ? params.get(p.index() - 1) : "";
+                    yield new Type.Str(Types.utf8Length(text) + 1);
+                }
                 if (!Type.isInteger(src)) {
                     throw new CompileError(c.span(), "str() expects an integer or a pointer type as first argument (" + src.display() + " provided)");
                 }
@@ -59,6 +65,13 @@ final class Functions {
                     }
                 }
                 yield new Type.Str(size);
+            }
+            case "strerror" -> {
+                arity(c, 1, 1);
+                if (!Type.isInteger(args.getFirst())) {
+                    throw new CompileError(c.span(), "strerror() expects an integer argument (" + args.getFirst().display() + " provided)");
+                }
+                yield new Type.Strerror();
             }
             case "print" -> {
                 arity(c, 1, 3);

@@ -5,6 +5,8 @@ public final class Syscalls {
     private Syscalls() {}
 
     public static final long SYS_GETPID = 39, SYS_GETTID = 186; // __NR_getpid, __NR_gettid on x86_64
+    public static final long SYS_KILL = 62; // __NR_kill on x86_64
+    public static final int SIGCONT = 18;
 
     /** getpid(2), made as a real system call (libc may not cache it, but this is certain). */
     public static long getpid() {
@@ -14,5 +16,10 @@ public final class Syscalls {
     /** gettid(2): the kernel's id of the calling thread (the low half of bpf_get_current_pid_tgid). */
     public static long gettid() {
         return Libc.syscall(SYS_GETTID);
+    }
+
+    /** kill(2): sends {@code signal} to process {@code pid} (Java can only send SIGTERM and SIGKILL). */
+    public static void kill(long pid, int signal) {
+        if (Libc.syscall(SYS_KILL, pid, signal, 0) < 0) throw new SysException("kill", Libc.errno());
     }
 }

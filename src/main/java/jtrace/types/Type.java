@@ -54,6 +54,13 @@ public sealed interface Type {
         public int size() { return TupleLayout.of(this).size(); }
     }
 
+    /** strerror(n): the errno travels as an integer and becomes its message in user space. */
+    record Strerror() implements Type {
+        public String display() { return "strerror_t"; }
+
+        public int size() { return 8; }
+    }
+
     /** What a statement such as printf() or exit() yields. */
     record Void() implements Type {
         public String display() { return "none"; }
