@@ -86,6 +86,8 @@ public final class JsonOutput implements Output {
 
     @Override public void flush() { out.flush(); }
 
+    @Override public boolean broken() { return out.checkError(); }
+
     private JsonWriter data(String type) {
         return w.raw("{\"type\": \"" + type + "\", \"data\": ");
     }

@@ -24,4 +24,7 @@ public interface Output {
     void attachedProbes(int n);
 
     void flush();
+
+    /** True once the output can no longer be written (a closed pipe): the run should end, as bpftrace dies of SIGPIPE. */
+    boolean broken();
 }

@@ -32,4 +32,6 @@ public final class TextOutput implements Output {
     @Override public void attachedProbes(int n) { err.println("Attached " + n + (n == 1 ? " probe" : " probes")); }
 
     @Override public void flush() { out.flush(); }
+
+    @Override public boolean broken() { return out.checkError(); }
 }

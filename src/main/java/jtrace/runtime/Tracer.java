@@ -75,7 +75,7 @@ public final class Tracer {
                 if (options.onStarted() != null) options.onStarted().run();
                 boolean onlyBeginEnd = probes.stream().allMatch(p -> p.target() instanceof ProbeTarget.Begin
                         || p.target() instanceof ProbeTarget.End);
-                while (!onlyBeginEnd && !stop.get() && !events.exitRequested()) {
+                while (!onlyBeginEnd && !stop.get() && !events.exitRequested() && !out.broken()) {
                     ring.poll(POLL_MILLIS, events::handle);
                     reportLost(loaded, out);
                     out.flush();
