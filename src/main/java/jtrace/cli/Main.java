@@ -17,6 +17,8 @@ import jtrace.runtime.TextOutput;
 import jtrace.runtime.Tracer;
 import jtrace.sema.CheckedProgram;
 import jtrace.sema.CompileOptions;
+import jtrace.sema.ConfigBlock;
+import jtrace.sema.MacroExpander;
 import jtrace.sema.SemanticAnalyzer;
 import jtrace.sys.Cpus;
 import jtrace.sys.KernelErrors;
@@ -145,7 +147,9 @@ public final class Main {
         CompiledProgram compiled;
         try {
             Script script = Parser.parseScript(source);
-            CheckedProgram checked = new SemanticAnalyzer(new TracefsTracepoints(), compileOptions).analyze(source, script.program());
+            CompileOptions configured = ConfigBlock.apply(script.preamble().config(), System.getenv(), compileOptions);
+            CheckedProgram checked = new SemanticAnalyzer(new TracefsTracepoints(), configured)
+                    .analyze(source, MacroExpander.expand(source, script));
             compiled = CodeGenerator.generate(checked, System.nanoTime(), Cpus.possible().size());
         } catch (CompileError e) {
             err.print(DiagnosticPrinter.error(source, e.span(), e.getMessage()));

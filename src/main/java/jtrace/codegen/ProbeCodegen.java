@@ -113,6 +113,10 @@ final class ProbeCodegen {
             case Stmt.Assign a -> assign(a);
             case Stmt.Let l -> {
                 if (l.value() != null) assignVariable(l.variable(), l.value());
+                else if (variableSlots.containsKey(l.variable().name())) {
+                    Type t = probe.variables().get(l.variable().name());
+                    e.zero(Reg.R10, variableSlots.get(l.variable().name()), TupleLayout.slotSize(t));
+                }
             }
             case Stmt.If i -> { return ifStatement(i); }
             case Stmt.While w -> {
@@ -260,6 +264,14 @@ final class ProbeCodegen {
             int valueSize = TupleLayout.slotSize(typeOf(value));
             if (valueSize < TupleLayout.slotSize(s)) e.zero(Reg.R10, slot, TupleLayout.slotSize(s));
         }
+        if (varType instanceof Type.Int i && i.bytes() < 8) {
+            // A variable declared narrower (let $x: uint8) keeps only its own bits.
+            Reg r = scalar(value);
+            extend(r, i.bytes(), i.signed());
+            e.store(Size.DW, Reg.R10, slot, r);
+            regs.release(r);
+            return;
+        }
         write(value, Reg.R10, slot);
     }
 
@@ -395,6 +407,7 @@ final class ProbeCodegen {
             }
             // The errno itself travels; user space turns it into the message.
             case Expr.Call c when c.name().equals("strerror") -> scalar(c.args().getFirst());
+            case Expr.Index i when typeOf(i.base()) instanceof Type.Tuple -> tuples().readScalar(i, i.span());
             case Expr.SizeOf s -> constant(s.operand() != null ? typeOf(s.operand()).size()
                     : jtrace.sema.TypeNames.parse(s.type(), s.span(), program.checked().options()).size(), x);
             default -> throw new CompileError(x.span(), "jtrace cannot generate code for this expression yet");
@@ -502,9 +515,7 @@ final class ProbeCodegen {
             if (size < 8 && field.signed()) extend(r, size, true);
             return r;
         }
-        if (typeOf(f.base()) instanceof Type.Tuple) {
-            throw new CompileError(f.span(), "reading tuple elements is not supported by jtrace yet");
-        }
+        if (typeOf(f.base()) instanceof Type.Tuple) return tuples().readScalar(f, f.span());
         throw new CompileError(f.span(), "jtrace cannot read this field yet");
     }
 
@@ -645,6 +656,8 @@ final class ProbeCodegen {
 
     private StringOps strings() { return new StringOps(this, e, frame); }
 
+    private TupleOps tuples() { return new TupleOps(this, e); }
+
     /** Writes the value of {@code x} at base+off in its slot form (integers as 8 bytes). */
     void write(Expr x, Reg base, int off) {
         Type t = typeOf(x);
@@ -673,6 +686,9 @@ final class ProbeCodegen {
                 e.copy(base, off, Reg.R10, variableSlots.get(v.name()), TupleLayout.slotSize(t), tmp);
                 regs.release(tmp);
             }
+            case Expr.FieldAccess f when typeOf(f.base()) instanceof Type.Tuple -> tuples().copyElement(f, base, off);
+            case Expr.Index i when typeOf(i.base()) instanceof Type.Tuple -> tuples().copyElement(i, base, off);
+            case Expr.MapAccess m when t instanceof Type.Tuple -> maps.readInto(m, base, off, TupleLayout.slotSize(t));
             default -> strings().write(x, (Type.Str) t, base, off);
         }
     }

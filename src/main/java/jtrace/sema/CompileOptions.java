@@ -9,15 +9,40 @@ import java.util.OptionalLong;
  * environment), the positional parameters, the -c child's pid ({@code cpid}) and the -p pid filter.
  */
 public record CompileOptions(int maxStrlen, int maxMapKeys, List<String> positionalParams,
-                             OptionalLong childPid, OptionalLong filterPid) {
+                             OptionalLong childPid, OptionalLong filterPid, ConfigValues config,
+                             Map<String, String> namedParams) {
+
+    public CompileOptions {
+        positionalParams = List.copyOf(positionalParams);
+        namedParams = Map.copyOf(namedParams);
+    }
 
     public CompileOptions(int maxStrlen, int maxMapKeys, List<String> positionalParams) {
         this(maxStrlen, maxMapKeys, positionalParams, OptionalLong.empty(), OptionalLong.empty());
     }
 
+    public CompileOptions(int maxStrlen, int maxMapKeys, List<String> positionalParams,
+                          OptionalLong childPid, OptionalLong filterPid) {
+        this(maxStrlen, maxMapKeys, positionalParams, childPid, filterPid, ConfigValues.DEFAULTS, Map.of());
+    }
+
     /** With the pid of the -c child (the value of {@code cpid}) and the -p pid probes are filtered by. */
     public CompileOptions withProcesses(OptionalLong child, OptionalLong filter) {
-        return new CompileOptions(maxStrlen, maxMapKeys, positionalParams, child, filter);
+        return new CompileOptions(maxStrlen, maxMapKeys, positionalParams, child, filter, config, namedParams);
+    }
+
+    /** With the string and map limits a config block set. */
+    public CompileOptions withLimits(int strlen, int mapKeys) {
+        return new CompileOptions(strlen, mapKeys, positionalParams, childPid, filterPid, config, namedParams);
+    }
+
+    public CompileOptions withConfig(ConfigValues values) {
+        return new CompileOptions(maxStrlen, maxMapKeys, positionalParams, childPid, filterPid, values, namedParams);
+    }
+
+    /** With the {@code --name=value} parameters given after {@code --}, read by {@code getopt()}. */
+    public CompileOptions withNamedParams(Map<String, String> named) {
+        return new CompileOptions(maxStrlen, maxMapKeys, positionalParams, childPid, filterPid, config, named);
     }
 
     /** Strings live on the 512-byte BPF stack here, so the default stays small; see docs/architecture.md. */

@@ -29,6 +29,9 @@ final class TypeChecker {
     private final boolean assumeIntegers;
     private final IdentityHashMap<Expr, Type> types = new IdentityHashMap<>();
     private final Map<String, Type> variables = new LinkedHashMap<>();
+    private final Scopes scopes = new Scopes();
+    /** Variables declared with a type ({@code let $x: uint8}): assignments must fit it, it never widens. */
+    private final java.util.Set<String> fixedTypes = new java.util.HashSet<>();
     private int loopDepth;
 
     TypeChecker(ProbeTarget target, MapTable maps, CompileOptions options, boolean inferring, boolean assumeIntegers) {
@@ -51,17 +54,16 @@ final class TypeChecker {
     }
 
     private void block(Block b) {
+        scopes.push();
         for (Stmt s : b.stmts()) stmt(s);
+        scopes.pop();
     }
 
     private void stmt(Stmt s) {
         switch (s) {
             case Stmt.ExprStmt e -> exprStatement(e.expr());
             case Stmt.Assign a -> assign(a);
-            case Stmt.Let l -> {
-                if (l.value() != null) assignVariable(l.variable(), null, l.value());
-                else if (l.type() != null) variables.put(l.variable().name(), TypeNames.parse(l.type(), l.span(), options));
-            }
+            case Stmt.Let l -> let(l);
             case Stmt.If i -> {
                 condition(i.cond());
                 block(i.then());
@@ -87,9 +89,12 @@ final class TypeChecker {
                 requireInteger(f.to(), to, "for range");
                 variables.put(f.variable().name(), Type.Int.INT64);
                 types.put(f.variable(), Type.Int.INT64);
+                scopes.push();
+                scopes.assign(f.variable().name());
                 loopDepth++;
                 block(f.body());
                 loopDepth--;
+                scopes.pop();
             }
             case Stmt.ForMap f -> throw new CompileError(f.span(), "for loops over maps are not supported by jtrace yet");
             case Stmt.Break b -> requireLoop(b.span(), "break");
@@ -151,8 +156,23 @@ final class TypeChecker {
         types.put(m, maps.get(m.name()).value());
     }
 
+    /** {@code let $x[: type] [= value]}: declares in the current block; a type fixes the variable's type. */
+    private void let(Stmt.Let l) {
+        scopes.declare(l.variable());
+        String name = l.variable().name();
+        if (l.type() != null) {
+            Type declared = TypeNames.parse(l.type(), l.span(), options);
+            variables.put(name, declared);
+            fixedTypes.add(name);
+            types.put(l.variable(), declared);
+        }
+        if (l.value() != null) assignVariable(l.variable(), null, l.value());
+    }
+
     private void assignVariable(Expr.Variable var, BinaryOp op, Expr value) {
+        if (op != null) scopes.requireVisible(var);
         Type v = expr(value);
+        if (op == null) scopes.assign(var.name());
         if (v == null) v = Type.Int.INT64;
         if (v instanceof Type.Void || v instanceof Type.Aggregation) {
             throw new CompileError(value.span(), "Value of type '" + v.display() + "' can not be assigned to a scratch variable");
@@ -168,6 +188,14 @@ final class TypeChecker {
             types.put(var, old);
             return;
         }
+        if (old != null && fixedTypes.contains(var.name())) {
+            if (!fitsDeclared(old, v)) {
+                throw new CompileError(var.span(), "Type mismatch for $" + var.name() + ": trying to assign value of type '"
+                        + v.display() + "' when variable already has a type '" + old.display() + "'");
+            }
+            types.put(var, old);
+            return;
+        }
         Type merged = old == null ? v : Types.unify(old, v);
         if (merged == null) {
             throw new CompileError(var.span(), "Type mismatch for $" + var.name() + ": trying to assign value of type '"
@@ -175,6 +203,16 @@ final class TypeChecker {
         }
         variables.put(var.name(), merged);
         types.put(var, merged);
+    }
+
+    /** A value a variable declared with {@code type} can hold: integers are truncated to it, strings must fit. */
+    private static boolean fitsDeclared(Type declared, Type value) {
+        return switch (declared) {
+            case Type.Int i -> value instanceof Type.Int || value instanceof Type.Pointer;
+            case Type.Bool b -> value instanceof Type.Bool;
+            case Type.Str s -> value instanceof Type.Str vs && vs.capacity() <= s.capacity();
+            default -> declared.equals(value);
+        };
     }
 
     private List<Type> keyTypes(Expr.MapAccess m) {
@@ -255,8 +293,10 @@ final class TypeChecker {
             case Expr.Positional p -> positional(p);
             case Expr.PositionalCount c -> Type.Int.INT64;
             case Expr.Variable v -> {
+                scopes.requireVisible(v);
                 Type t = variables.get(v.name());
-                if (t == null) throw new CompileError(v.span(), "Undefined or undeclared variable: $" + v.name());
+                // Declared with a bare `let $x;` and not assigned yet: zero, an integer.
+                if (t == null) variables.put(v.name(), t = Type.Int.INT64);
                 yield t;
             }
             case Expr.MapAccess m -> mapRead(m);
@@ -402,6 +442,7 @@ final class TypeChecker {
                 return v;
             }
             case Expr.Variable v -> {
+                scopes.requireVisible(v);
                 Type t = variables.get(v.name());
                 if (t == null) throw new CompileError(v.span(), "Undefined or undeclared variable: $" + v.name());
                 requireInteger(v, t, d.increment() ? "++" : "--");
