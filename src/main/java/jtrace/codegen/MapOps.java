@@ -384,6 +384,24 @@ final class MapOps {
     }
 
     /** delete(@m[k]) or delete(@m, k). */
+    /** {@code has_key(@m, key)}: 1 when a lookup finds the element, else 0. */
+    Reg hasKey(Expr.Call c) {
+        Expr.MapAccess m = (Expr.MapAccess) c.args().getFirst();
+        MapDef def = program.map(m.name());
+        if (def.keyLayout().bucketOffset() >= 0) {
+            throw new CompileError(c.span(), "has_key() of a histogram map is not supported by jtrace yet");
+        }
+        int keySlot = keyOf(List.of(c.args().get(1)), def);
+        lookup(def, keySlot);
+        Reg r = gen.regs().take(c.span());
+        Label absent = e.label("no_key");
+        e.movImm(r, 0);
+        e.jumpImm(JumpOp.JEQ, Reg.R0, 0, absent);
+        e.movImm(r, 1);
+        e.mark(absent);
+        return r;
+    }
+
     void delete(Expr.Call c) {
         Expr.MapAccess m = (Expr.MapAccess) c.args().getFirst();
         MapDef def = program.map(m.name());

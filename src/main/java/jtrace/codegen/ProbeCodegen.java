@@ -408,6 +408,9 @@ final class ProbeCodegen {
             // The errno itself travels; user space turns it into the message.
             case Expr.Call c when c.name().equals("strerror") -> scalar(c.args().getFirst());
             case Expr.Index i when typeOf(i.base()) instanceof Type.Tuple -> tuples().readScalar(i, i.span());
+            case Expr.Call c when c.name().equals("has_key") -> maps.hasKey(c);
+            case Expr.Call c when c.name().equals("strncmp") || c.name().equals("strcontains") ->
+                    new StringTests(this, e).evaluate(c);
             case Expr.SizeOf s -> constant(s.operand() != null ? typeOf(s.operand()).size()
                     : jtrace.sema.TypeNames.parse(s.type(), s.span(), program.checked().options()).size(), x);
             default -> throw new CompileError(x.span(), "jtrace cannot generate code for this expression yet");

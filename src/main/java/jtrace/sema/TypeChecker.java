@@ -501,6 +501,7 @@ final class TypeChecker {
                 && m.keys().isEmpty()) {
             return deleteWithKey(c, m);
         }
+        if (c.name().equals("has_key")) return hasKey(c);
         List<Type> argTypes = new ArrayList<>();
         for (Expr a : c.args()) {
             if (a instanceof Expr.MapAccess m && Functions.takesWholeMap(c.name()) && m.keys().isEmpty()) {
@@ -533,6 +534,19 @@ final class TypeChecker {
         List<Type> keys = key instanceof Type.Tuple t && info.keys().size() > 1 ? t.elements() : List.of(Types.keyForm(key));
         maps.checkKeys(new Expr.MapAccess(m.name(), List.of(), c.args().get(1).span()), keys);
         return new Type.Void();
+    }
+
+    /** {@code has_key(@m, key)}: true when the map holds the key. */
+    private Type hasKey(Expr.Call c) {
+        if (c.args().size() != 2 || !(c.args().getFirst() instanceof Expr.MapAccess m) || !m.keys().isEmpty()) {
+            throw new CompileError(c.span(), "has_key() expects a map and a key, e.g. `has_key(@my_map, 1)`");
+        }
+        MapInfo info = maps.get(m.name());
+        if (info != null && info.keys().isEmpty()) {
+            throw new CompileError(m.span(), "has_key() expects a map with explicit keys (non-scalar map)");
+        }
+        deleteWithKey(c, m);
+        return new Type.Bool();
     }
 
     private static void requireInteger(Expr e, Type t, String what) {
