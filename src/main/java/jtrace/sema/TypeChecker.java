@@ -181,6 +181,8 @@ final class TypeChecker {
             throw new CompileError(value.span(), "args can not be assigned to a scratch variable");
         }
         Type old = variables.get(var.name());
+        // Declared with a bare `let $x;`: zero, an integer, until assigned.
+        if (op != null && old == null) variables.put(var.name(), old = Type.Int.INT64);
         if (op != null) {
             if (old == null) throw new CompileError(var.span(), "Undefined or undeclared variable: $" + var.name());
             requireInteger(value, v, op.symbol + "=");
