@@ -19,6 +19,7 @@ import jtrace.sema.CheckedProgram;
 import jtrace.sema.CompileOptions;
 import jtrace.sema.ConfigBlock;
 import jtrace.sema.MacroExpander;
+import jtrace.sema.NamedParams;
 import jtrace.sema.SemanticAnalyzer;
 import jtrace.sys.Cpus;
 import jtrace.sys.KernelErrors;
@@ -106,7 +107,8 @@ public final class Main {
         }
         CompileOptions compileOptions;
         try {
-            compileOptions = CompileOptions.fromEnvironment(System.getenv(), opts.positional());
+            compileOptions = CompileOptions.fromEnvironment(System.getenv(), NamedParams.positional(opts.positional()))
+                    .withNamedParams(NamedParams.named(opts.positional()));
         } catch (IllegalArgumentException e) {
             err.println("ERROR: " + e.getMessage());
             return 1;

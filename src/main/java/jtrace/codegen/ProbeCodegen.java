@@ -409,6 +409,8 @@ final class ProbeCodegen {
             case Expr.Call c when c.name().equals("strerror") -> scalar(c.args().getFirst());
             case Expr.Index i when typeOf(i.base()) instanceof Type.Tuple -> tuples().readScalar(i, i.span());
             case Expr.Call c when c.name().equals("has_key") -> maps.hasKey(c);
+            case Expr.Call c when c.name().equals("getopt") ->
+                    scalar(jtrace.sema.NamedParams.value(c, program.checked().options()));
             case Expr.Call c when c.name().equals("strncmp") || c.name().equals("strcontains") ->
                     new StringTests(this, e).evaluate(c);
             case Expr.SizeOf s -> constant(s.operand() != null ? typeOf(s.operand()).size()

@@ -504,6 +504,7 @@ final class TypeChecker {
             return deleteWithKey(c, m);
         }
         if (c.name().equals("has_key")) return hasKey(c);
+        if (c.name().equals("getopt")) return NamedParams.type(NamedParams.value(c, options));
         List<Type> argTypes = new ArrayList<>();
         for (Expr a : c.args()) {
             if (a instanceof Expr.MapAccess m && Functions.takesWholeMap(c.name()) && m.keys().isEmpty()) {

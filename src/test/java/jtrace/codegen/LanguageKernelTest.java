@@ -1,5 +1,6 @@
 package jtrace.codegen;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -65,5 +66,21 @@ class LanguageKernelTest {
         CodegenKernelTest.Run r = CodegenKernelTest.run("-e", program);
         assertEquals(expected, r.out(), () -> "stderr: " + r.err());
         assertEquals(0, r.status(), r.err());
+    }
+
+    @Test
+    void getoptNamedParameters() {
+        CodegenKernelTest.Run r = CodegenKernelTest.run("-e",
+                "BEGIN { print((getopt(\"aa\", 1), getopt(\"bb\"), getopt(\"cc\", \"x\"), getopt(\"dd\", 5), getopt(\"ee\")));"
+                        + " printf(\"%s %d %s\\n\", getopt(\"cc\", \"x\"), getopt(\"aa\", 1) + 1, $1); }",
+                "--", "--aa=20", "--bb", "--cc=hello", "p1");
+        assertEquals("(20, true, hello, 5, false)\nhello 21 p1\n", r.out(), r.err());
+    }
+
+    @Test
+    void getoptValueThatIsNoNumber() {
+        CodegenKernelTest.Run r = CodegenKernelTest.run("-e", "BEGIN { print(getopt(\"aa\", 1)); }", "--", "--aa=zz");
+        assertEquals(1, r.status());
+        assertEquals("stdin:1:15-30: ERROR: Could not convert named param 'aa' value 'zz' to an integer", r.err().lines().findFirst().orElse(""));
     }
 }
