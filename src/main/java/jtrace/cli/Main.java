@@ -145,7 +145,7 @@ public final class Main {
         CompiledProgram compiled;
         try {
             Script script = Parser.parseScript(source);
-            CheckedProgram checked = new SemanticAnalyzer(new TracefsTracepoints(), compileOptions).analyze(source, script.program());
+            CheckedProgram checked = new SemanticAnalyzer(new TracefsTracepoints(), compileOptions).analyze(source, script);
             compiled = CodeGenerator.generate(checked, System.nanoTime(), Cpus.possible().size());
         } catch (CompileError e) {
             err.print(DiagnosticPrinter.error(source, e.span(), e.getMessage()));
