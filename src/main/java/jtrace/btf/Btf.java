@@ -8,9 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The types of a raw BTF blob such as /sys/kernel/btf/vmlinux. One pass at load only records
@@ -22,13 +20,15 @@ public final class Btf {
     static final int BTF_MAGIC = 0xeB9F;
     private static final int MAX_CHAIN = 64;
 
-    private final ByteBuffer strings;
-    private final ByteBuffer data;
-    /** Byte offset of each type's {@code struct btf_type} in {@link #data}; index 0 (void) unused. */
+    private final byte[] bytes;
+    /** Where the string section and the type section start in {@link #bytes}, and their lengths. */
+    private final int strBase, strLen, typeBase;
+    /** Byte offset of each type's {@code struct btf_type} in the type section; index 0 (void) unused. */
     private final int[] offsets;
     private final int count;
     private final BtfType[] decoded;
-    private Map<String, int[]> byName;
+    /** Open-addressing table of type ids + 1 by the hash of their name; built on the first lookup. */
+    private int[] byName;
 
     private Btf(ByteBuffer buf) throws BtfFormatException {
         buf.order(ByteOrder.LITTLE_ENDIAN);
@@ -38,15 +38,17 @@ public final class Btf {
         if (hdrLen < 24 || typeOff < 0 || typeLen < 0 || strOff < 0 || strLen < 0
                 || (long) hdrLen + strOff + strLen > buf.capacity()
                 || (long) hdrLen + typeOff + typeLen > buf.capacity()) throw new BtfFormatException("BTF header points outside the data");
-        this.strings = buf.slice(hdrLen + strOff, strLen).order(ByteOrder.LITTLE_ENDIAN);
-        this.data = buf.slice(hdrLen + typeOff, typeLen).order(ByteOrder.LITTLE_ENDIAN);
+        this.bytes = buf.array();
+        this.strBase = hdrLen + strOff;
+        this.strLen = strLen;
+        this.typeBase = hdrLen + typeOff;
         int[] offs = new int[1 << 14];
         int n = 1;
         int pos = 0;
         while (pos + 12 <= typeLen) {
             if (n == offs.length) offs = Arrays.copyOf(offs, n * 2);
             offs[n] = pos;
-            int info = data.getInt(pos + 4);
+            int info = u32(pos + 4);
             int vlen = info & 0xffff;
             int kind = (info >>> 24) & 0x1f;
             int extra = switch (kind) {
@@ -85,13 +87,13 @@ public final class Btf {
     /** The kind of type {@code id} without decoding it (0 for void). */
     public int kind(int id) {
         checkId(id);
-        return id == 0 ? BtfType.BTF_KIND_UNKN : (data.getInt(offsets[id] + 4) >>> 24) & 0x1f;
+        return id == 0 ? BtfType.BTF_KIND_UNKN : (u32(offsets[id] + 4) >>> 24) & 0x1f;
     }
 
     /** The name of type {@code id} ("" when anonymous). */
     public String name(int id) {
         checkId(id);
-        return id == 0 ? "" : string(data.getInt(offsets[id]));
+        return id == 0 ? "" : string(u32(offsets[id]));
     }
 
     public BtfType type(int id) {
@@ -103,16 +105,25 @@ public final class Btf {
 
     /** The first type of this kind and name, or -1. */
     public int find(int kind, String name) {
-        int[] ids = index().get(name);
-        if (ids == null) return -1;
-        for (int id : ids) if (kind(id) == kind) return id;
+        for (int id : findAll(name)) if (kind(id) == kind) return id;
         return -1;
     }
 
     /** Every type carrying this name, in id order. */
     public int[] findAll(String name) {
-        int[] ids = index().get(name);
-        return ids == null ? new int[0] : ids.clone();
+        int[] table = index();
+        byte[] want = name.getBytes(StandardCharsets.ISO_8859_1);
+        int mask = table.length - 1;
+        int[] out = new int[0];
+        for (int slot = hash(want, 0, want.length) & mask; table[slot] != 0; slot = (slot + 1) & mask) {
+            int id = table[slot] - 1;
+            if (nameEquals(u32(offsets[id]), want)) {
+                out = Arrays.copyOf(out, out.length + 1);
+                out[out.length - 1] = id;
+            }
+        }
+        Arrays.sort(out);
+        return out;
     }
 
     /** Follows typedefs and const/volatile/restrict/type tags to the type they qualify. */
@@ -144,39 +155,50 @@ public final class Btf {
         if (id < 0 || id >= count) throw new IllegalArgumentException("BTF type id " + id + " out of range (0.." + (count - 1) + ")");
     }
 
-    private Map<String, int[]> index() {
+    private int[] index() {
         if (byName == null) {
-            Map<String, int[]> m = new HashMap<>(count * 2);
-            // Names repeat (a struct and its typedef); the string offset identifies a name without decoding it twice.
-            Map<Integer, String> seen = new HashMap<>(count * 2);
+            int[] table = new int[Integer.highestOneBit(Math.max(count, 2) * 2) * 2];
+            int mask = table.length - 1;
             for (int id = 1; id < count; id++) {
-                int off = data.getInt(offsets[id]);
-                if (off == 0) continue;
-                String name = seen.get(off);
-                if (name == null) {
-                    name = string(off);
-                    seen.put(off, name);
-                }
-                int[] prev = m.get(name);
-                if (prev == null) {
-                    m.put(name, new int[]{id});
-                } else {
-                    int[] next = Arrays.copyOf(prev, prev.length + 1);
-                    next[prev.length] = id;
-                    m.put(name, next);
-                }
+                int off = u32(offsets[id]);
+                if (off <= 0 || off >= strLen) continue;
+                int start = strBase + off, end = start;
+                while (end < strBase + strLen && bytes[end] != 0) end++;
+                int slot = hash(bytes, start, end) & mask;
+                while (table[slot] != 0) slot = (slot + 1) & mask;
+                table[slot] = id + 1;
             }
-            byName = m;
+            byName = table;
         }
         return byName;
+    }
+
+    /** FNV-1a over bytes [from, to), spread so that linear probing stays short. */
+    private static int hash(byte[] b, int from, int to) {
+        int h = 0x811c9dc5;
+        for (int i = from; i < to; i++) h = (h ^ (b[i] & 0xff)) * 0x01000193;
+        return h ^ (h >>> 16);
+    }
+
+    private boolean nameEquals(int off, byte[] want) {
+        if (off <= 0 || off >= strLen) return false;
+        int at = strBase + off;
+        if (at + want.length >= strBase + strLen + 1) return false;
+        for (int i = 0; i < want.length; i++) if (bytes[at + i] != want[i]) return false;
+        return at + want.length == strBase + strLen || bytes[at + want.length] == 0;
+    }
+
+    private int u32(int typeOffset) {
+        int p = typeBase + typeOffset;
+        return (bytes[p] & 0xff) | (bytes[p + 1] & 0xff) << 8 | (bytes[p + 2] & 0xff) << 16 | bytes[p + 3] << 24;
     }
 
     private BtfType decode(int id) {
         if (id == 0) return new BtfType(BtfType.BTF_KIND_UNKN, "", 0, 0, false, List.of(), List.of(), List.of(), null, 0);
         int p = offsets[id];
-        String name = string(data.getInt(p));
-        int info = data.getInt(p + 4);
-        int sizeOrType = data.getInt(p + 8);
+        String name = string(u32(p));
+        int info = u32(p + 4);
+        int sizeOrType = u32(p + 8);
         int vlen = info & 0xffff;
         int kind = (info >>> 24) & 0x1f;
         boolean kindFlag = (info >>> 31) != 0;
@@ -187,37 +209,37 @@ public final class Btf {
         BtfType.Array array = null;
         int intEnc = 0;
         switch (kind) {
-            case BtfType.BTF_KIND_INT -> intEnc = data.getInt(x);
-            case BtfType.BTF_KIND_ARRAY -> array = new BtfType.Array(data.getInt(x), data.getInt(x + 4), data.getInt(x + 8));
+            case BtfType.BTF_KIND_INT -> intEnc = u32(x);
+            case BtfType.BTF_KIND_ARRAY -> array = new BtfType.Array(u32(x), u32(x + 4), u32(x + 8));
             case BtfType.BTF_KIND_STRUCT, BtfType.BTF_KIND_UNION -> {
                 List<BtfType.Member> ms = new ArrayList<>(vlen);
                 for (int i = 0; i < vlen; i++, x += 12) {
-                    int type = data.getInt(x + 4), off = data.getInt(x + 8);
+                    int type = u32(x + 4), off = u32(x + 8);
                     int bitOffset = kindFlag ? off & 0xffffff : off;
                     int bitSize = kindFlag ? off >>> 24 : legacyBitfieldSize(type);
-                    ms.add(new BtfType.Member(string(data.getInt(x)), type, bitOffset, bitSize));
+                    ms.add(new BtfType.Member(string(u32(x)), type, bitOffset, bitSize));
                 }
                 members = ms;
             }
             case BtfType.BTF_KIND_ENUM -> {
                 List<BtfType.Enumerator> es = new ArrayList<>(vlen);
                 for (int i = 0; i < vlen; i++, x += 8) {
-                    int v = data.getInt(x + 4);
-                    es.add(new BtfType.Enumerator(string(data.getInt(x)), kindFlag ? v : Integer.toUnsignedLong(v)));
+                    int v = u32(x + 4);
+                    es.add(new BtfType.Enumerator(string(u32(x)), kindFlag ? v : Integer.toUnsignedLong(v)));
                 }
                 enums = es;
             }
             case BtfType.BTF_KIND_ENUM64 -> {
                 List<BtfType.Enumerator> es = new ArrayList<>(vlen);
                 for (int i = 0; i < vlen; i++, x += 12) {
-                    long v = Integer.toUnsignedLong(data.getInt(x + 4)) | (long) data.getInt(x + 8) << 32;
-                    es.add(new BtfType.Enumerator(string(data.getInt(x)), v));
+                    long v = Integer.toUnsignedLong(u32(x + 4)) | (long) u32(x + 8) << 32;
+                    es.add(new BtfType.Enumerator(string(u32(x)), v));
                 }
                 enums = es;
             }
             case BtfType.BTF_KIND_FUNC_PROTO -> {
                 List<BtfType.Param> ps = new ArrayList<>(vlen);
-                for (int i = 0; i < vlen; i++, x += 8) ps.add(new BtfType.Param(string(data.getInt(x)), data.getInt(x + 4)));
+                for (int i = 0; i < vlen; i++, x += 8) ps.add(new BtfType.Param(string(u32(x)), u32(x + 4)));
                 params = ps;
             }
             default -> { }
@@ -228,18 +250,16 @@ public final class Btf {
     /** Without kind_flag, a bitfield shows as an INT whose encoding is narrower than its size. */
     private int legacyBitfieldSize(int type) {
         if (type <= 0 || type >= count || kind(type) != BtfType.BTF_KIND_INT) return 0;
-        int enc = data.getInt(offsets[type] + 12);
+        int enc = u32(offsets[type] + 12);
         int bits = enc & 0xff;
-        int size = data.getInt(offsets[type] + 8);
+        int size = u32(offsets[type] + 8);
         return bits != size * 8 ? bits : 0;
     }
 
     private String string(int offset) {
-        if (offset < 0 || offset >= strings.capacity()) throw new IllegalStateException("BTF string offset " + offset + " out of range");
-        int end = offset;
-        while (end < strings.capacity() && strings.get(end) != 0) end++;
-        byte[] b = new byte[end - offset];
-        strings.get(offset, b);
-        return new String(b, StandardCharsets.ISO_8859_1);
+        if (offset < 0 || offset >= strLen) throw new IllegalStateException("BTF string offset " + offset + " out of range");
+        int start = strBase + offset, end = start;
+        while (end < strBase + strLen && bytes[end] != 0) end++;
+        return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
     }
 }

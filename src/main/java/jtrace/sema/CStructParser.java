@@ -149,6 +149,8 @@ final class CStructParser {
                 String name = w + " " + next();
                 if (w.equals("enum")) return Type.Int.UINT32;
                 Type t = named.apply(name);
+                // A pointer to a struct defined nowhere (or to this one) is still a pointer: C allows incomplete types there.
+                if (t == null && peek().equals("*")) return new Type.Struct(name, 0, List::of);
                 if (t == null) throw new Unsupported("Cannot resolve unknown type \"" + name + "\"");
                 return t;
             }

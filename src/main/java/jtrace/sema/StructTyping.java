@@ -164,6 +164,12 @@ public final class StructTyping {
         }
     }
 
+    /** The type of {@code let $x: TYPE}: bpftrace's names, or C types (pointers point where the probe's do). */
+    Type declared(String type, jtrace.diag.Span span) {
+        if (isBpftraceType(type.trim())) return TypeNames.parse(type, span, options);
+        return structs.typeName(type, span, options, userByDefault());
+    }
+
     /** {@code sizeof(TYPE)} for C types; null for bpftrace's own. */
     Type sizeOf(Expr.SizeOf s) {
         if (s.type() == null || isBpftraceType(s.type().trim())) return null;

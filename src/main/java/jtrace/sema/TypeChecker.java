@@ -68,7 +68,7 @@ final class TypeChecker {
             case Stmt.Assign a -> assign(a);
             case Stmt.Let l -> {
                 if (l.value() != null) assignVariable(l.variable(), null, l.value());
-                else if (l.type() != null) variables.put(l.variable().name(), TypeNames.parse(l.type(), l.span(), options));
+                else if (l.type() != null) variables.put(l.variable().name(), structs.declared(l.type(), l.span()));
             }
             case Stmt.If i -> {
                 condition(i.cond());
