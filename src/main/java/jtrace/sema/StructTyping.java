@@ -146,7 +146,8 @@ public final class StructTyping {
     Type cast(Expr.Cast c, Type from) {
         String n = c.type().trim();
         if (!n.contains("*") && !n.startsWith("struct ") && !n.startsWith("union ") && isBpftraceType(n)) return null;
-        boolean user = from instanceof Type.Pointer fp ? fp.user() : userByDefault();
+        // Pointers BTF typed know their side; others (tracepoint fields, integers) point where the probe's pointers do.
+        boolean user = from instanceof Type.Pointer fp && fp.pointee() != null ? fp.user() : userByDefault();
         Type to = structs.typeName(n, c.span(), options, user);
         if (to instanceof Type.Struct) throw new CompileError(c.span(), "Cannot cast to \"" + to.display() + "\"");
         if (from != null && !Type.isInteger(from)) {
