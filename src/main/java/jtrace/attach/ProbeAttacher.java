@@ -17,6 +17,7 @@ public final class ProbeAttacher {
             case ProbeTarget.Begin b -> null;
             case ProbeTarget.End e -> null;
             case ProbeTarget.Tracepoint tp -> TracepointAttachment.attach(program, tp.category(), tp.event());
+            case ProbeTarget.RawTracepoint rt -> RawTracepointAttachment.attach(program, rt.event());
             // An interval fires on one CPU only; profile on every online CPU.
             case ProbeTarget.Interval i -> PerfEventAttachment.everyNanos(program, i.periodNanos(), List.of(firstOnlineCpu()));
             case ProbeTarget.Profile p -> PerfEventAttachment.everyNanos(program, p.periodNanos());

@@ -25,11 +25,10 @@ public final class RawTracepoints {
         this.module = module;
         this.btf = btf;
         for (int id = 1; id < btf.size(); id++) {
-            BtfType t = btf.type(id);
-            if (t.kind() != BtfType.BTF_KIND_FUNC) continue;
-            String event = stripPrefix(t.name());
+            if (btf.kind(id) != BtfType.BTF_KIND_FUNC) continue;
+            String event = stripPrefix(btf.name(id));
             if (event == null || protos.containsKey(event)) continue;
-            BtfType proto = btf.type(t.sizeOrType());
+            BtfType proto = btf.type(btf.type(id).sizeOrType());
             if (proto.kind() != BtfType.BTF_KIND_FUNC_PROTO || proto.vlen() > MAX_ARGS) continue;
             protos.put(event, proto);
         }
@@ -45,6 +44,16 @@ public final class RawTracepoints {
         SortedSet<String> out = new TreeSet<>();
         for (String event : protos.keySet()) out.add(module + ":" + event);
         return out;
+    }
+
+    public boolean contains(String event) {
+        return protos.containsKey(event);
+    }
+
+    /** The tracepoint's typed arguments (name and BTF type id), without the leading {@code void *__data}; empty if unknown. */
+    public List<BtfType.Param> args(String event) {
+        BtfType proto = protos.get(event);
+        return proto == null ? List.of() : proto.params().subList(1, proto.params().size());
     }
 
     /** The tracepoint's arguments as {@code "type name"}, without the leading {@code void *__data}; empty if unknown. */

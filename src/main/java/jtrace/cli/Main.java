@@ -150,8 +150,8 @@ public final class Main {
         try {
             Script script = Parser.parseScript(source);
             CompileOptions configured = ConfigBlock.apply(script.preamble().config(), System.getenv(), compileOptions);
-            CheckedProgram checked = new SemanticAnalyzer(new TracefsTracepoints(), configured)
-                    .analyze(source, MacroExpander.expand(source, script));
+            Script expanded = new Script(script.preamble(), MacroExpander.expand(source, script));
+            CheckedProgram checked = new SemanticAnalyzer(new TracefsTracepoints(), configured).analyze(source, expanded);
             compiled = CodeGenerator.generate(checked, System.nanoTime(), Cpus.possible().size());
         } catch (CompileError e) {
             err.print(DiagnosticPrinter.error(source, e.span(), e.getMessage()));

@@ -43,6 +43,7 @@ final class ProbeCodegen {
     private final Label end;
     private final MapOps maps;
     private final EventOps events;
+    private final StructOps structs;
 
     ProbeCodegen(CheckedProbe probe, ProgramContext program) {
         this.probe = probe;
@@ -51,6 +52,7 @@ final class ProbeCodegen {
         this.end = e.label("end");
         this.maps = new MapOps(this, e, frame, program);
         this.events = new EventOps(this, e, frame, program);
+        this.structs = new StructOps(this, e, frame);
     }
 
     CompiledProbe generate() {
@@ -85,6 +87,8 @@ final class ProbeCodegen {
     RegisterPool regs() { return regs; }
 
     MapOps maps() { return maps; }
+
+    StructOps structs() { return structs; }
 
     Type typeOf(Expr x) { return probe.typeOf(x); }
 
@@ -368,6 +372,7 @@ final class ProbeCodegen {
             case Expr.BoolLit b -> constant(b.value() ? 1 : 0, x);
             case Expr.Positional p -> constant(program.positionalNumber(p.index()), x);
             case Expr.PositionalCount c -> constant(program.positionalCount(), x);
+            case Expr.Ident id when structs.isRawArg(id) -> structs.rawArg(id);
             case Expr.Ident id -> builtin(id);
             case Expr.Variable v -> {
                 Reg r = regs.take(x.span());
@@ -375,6 +380,12 @@ final class ProbeCodegen {
                 yield r;
             }
             case Expr.MapAccess m -> maps.read(m);
+            case Expr.FieldAccess f when structs.isRawArg(f) -> structs.rawArg(f);
+            case Expr.FieldAccess f when structs.isMemory(f) -> structs.read(f);
+            case Expr.Index i when structs.isMemory(i) -> structs.read(i);
+            case Expr.Unary u when structs.isMemory(u) -> structs.read(u);
+            case Expr.Call c when probe.constant(c) != null -> constant(probe.constant(c), x);
+            case Expr.SizeOf s when probe.constant(s) != null -> constant(probe.constant(s), x);
             case Expr.FieldAccess f -> field(f);
             case Expr.Binary b -> binary(b);
             case Expr.Unary u -> unary(u);

@@ -40,6 +40,8 @@ final class StringOps {
             case Expr.Call c when c.name().equals("str") -> str(c, t, base, off);
             case Expr.Call c when c.name().equals("getopt") ->
                     write(jtrace.sema.NamedParams.value(c, gen.program().checked().options()), t, base, off);
+            case Expr.FieldAccess f when gen.structs().isMemory(f) -> gen.structs().readString(f, t, base, off);
+            case Expr.Index i when gen.structs().isMemory(i) -> gen.structs().readString(i, t, base, off);
             case Expr.FieldAccess f -> argsString(f, t, base, off);
             case Expr.MapAccess m -> gen.maps().readInto(m, base, off, TupleLayout.slotSize(t));
             case Expr.Ternary tern -> {

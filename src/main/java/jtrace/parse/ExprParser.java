@@ -154,6 +154,9 @@ final class ExprParser {
             case SIZEOF -> {
                 return sizeOf();
             }
+            case OFFSETOF -> {
+                return offsetOf();
+            }
             case LPAREN -> {
                 return parenthesised();
             }
@@ -189,6 +192,42 @@ final class ExprParser {
         if (close.kind() != RPAREN) throw TokenStream.unexpected(close, ")");
         in.advance();
         return new Expr.SizeOf(type, operand, kw.span().to(close.span()));
+    }
+
+    /**
+     * {@code offsetof(struct X, a.b)} or {@code offsetof(EXPR, a)}: a call to "offsetof" whose first
+     * argument is the type as an identifier holding its name (or the expression) and whose second is
+     * the member path as one identifier.
+     */
+    private Expr offsetOf() {
+        Token kw = in.advance();
+        in.expect(LPAREN);
+        Expr what;
+        if (types.startsAt(0) || in.peek().kind() == IDENT && in.peek(1).kind() == COMMA) {
+            Token first = in.peek();
+            String type = types.startsAt(0) ? types.parse() : in.advance().text();
+            what = new Expr.Ident(type, first.span());
+        } else {
+            what = expr();
+        }
+        in.expect(COMMA);
+        Token member = in.peek();
+        if (member.kind() != IDENT && member.kind() != BUILTIN) throw TokenStream.unexpected(member, "identifier");
+        in.advance();
+        StringBuilder path = new StringBuilder(member.text());
+        Span end = member.span();
+        while (in.accept(DOT)) {
+            Token next = in.peek();
+            if (next.kind() != IDENT && next.kind() != BUILTIN) throw TokenStream.unexpected(next, "identifier");
+            in.advance();
+            path.append('.').append(next.text());
+            end = next.span();
+        }
+        Token close = in.peek();
+        if (close.kind() != RPAREN) throw TokenStream.unexpected(close, ")");
+        in.advance();
+        return new Expr.Call("offsetof", List.of(what, new Expr.Ident(path.toString(), member.span().to(end))),
+                kw.span().to(close.span()));
     }
 
     /** {@code (e)} is just e (its span stays that of e); {@code (a, b)} is a tuple. */

@@ -60,6 +60,7 @@ public final class LoadedProgram implements AutoCloseable {
             case ProbeTarget.Begin b -> ProgType.RAW_TRACEPOINT;
             case ProbeTarget.End e -> ProgType.RAW_TRACEPOINT;
             case ProbeTarget.Tracepoint t -> ProgType.TRACEPOINT;
+            case ProbeTarget.RawTracepoint r -> ProgType.RAW_TRACEPOINT;
             case ProbeTarget.Interval i -> ProgType.PERF_EVENT;
             case ProbeTarget.Profile p -> ProgType.PERF_EVENT;
             case ProbeTarget.Software s -> ProgType.PERF_EVENT;

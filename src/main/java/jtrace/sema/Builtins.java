@@ -53,6 +53,7 @@ public final class Builtins {
             case ProbeTarget.Profile p -> "profile";
             case ProbeTarget.Software s -> "software";
             case ProbeTarget.Hardware h -> "hardware";
+            case ProbeTarget.RawTracepoint r -> "rawtracepoint";
         };
     }
 }

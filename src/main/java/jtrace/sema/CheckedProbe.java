@@ -13,7 +13,16 @@ import java.util.Map;
  * type of each scratch variable.
  */
 public record CheckedProbe(Probe ast, ProbeTarget target, IdentityHashMap<Expr, Type> types,
-                           Map<String, Type> variables) {
+                           Map<String, Type> variables, IdentityHashMap<Expr, Long> constants) {
+
+    public CheckedProbe(Probe ast, ProbeTarget target, IdentityHashMap<Expr, Type> types, Map<String, Type> variables) {
+        this(ast, target, types, variables, new IdentityHashMap<>());
+    }
+
+    /** The value sema computed for a constant expression ({@code sizeof(struct X)}, {@code offsetof}), if any. */
+    public Long constant(Expr e) {
+        return constants.get(e);
+    }
 
     public Type typeOf(Expr e) {
         Type t = types.get(e);

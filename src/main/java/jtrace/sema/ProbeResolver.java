@@ -9,8 +9,14 @@ import java.util.List;
 /** Turns attach points as written into concrete {@link ProbeTarget}s: aliases, units, wildcards. */
 public final class ProbeResolver {
     private final Tracepoints tracepoints;
+    private final StructResolver structs;
 
-    public ProbeResolver(Tracepoints tracepoints) { this.tracepoints = tracepoints; }
+    public ProbeResolver(Tracepoints tracepoints) { this(tracepoints, StructResolver.none()); }
+
+    public ProbeResolver(Tracepoints tracepoints, StructResolver structs) {
+        this.tracepoints = tracepoints;
+        this.structs = structs;
+    }
 
     public List<ProbeTarget> resolve(AttachPoint ap) {
         List<String> parts = ap.parts();
@@ -29,7 +35,8 @@ public final class ProbeResolver {
                             + "use a tracepoint instead");
             case "software", "s" -> List.of(perfCounter(ap, "software", PerfEventDef.SOFTWARE));
             case "hardware", "h" -> List.of(perfCounter(ap, "hardware", PerfEventDef.HARDWARE));
-            case "uprobe", "u", "uretprobe", "ur", "usdt", "U", "rawtracepoint", "rt",
+            case "rawtracepoint", "rt" -> RawTracepointResolver.resolve(ap, structs);
+            case "uprobe", "u", "uretprobe", "ur", "usdt", "U",
                  "watchpoint", "w", "iter", "it" ->
                     throw new CompileError(ap.span(), provider + " probes are not supported by jtrace yet");
             default -> throw new CompileError(ap.span(), "Invalid probe type: " + provider);

@@ -23,6 +23,19 @@ public sealed interface ProbeTarget {
         public boolean userPointers() { return category.equals("syscalls"); }
     }
 
+    /**
+     * {@code rawtracepoint:[vmlinux:]EVENT}: a BPF_PROG_TYPE_RAW_TRACEPOINT program whose context is
+     * the tracepoint's u64 arguments; {@code args} are their names and types from BTF (may be empty).
+     */
+    record RawTracepoint(String event, List<RawArg> args) implements ProbeTarget {
+        public RawTracepoint { args = List.copyOf(args); }
+
+        public String name() { return "rawtracepoint:vmlinux:" + event; }
+    }
+
+    /** A typed raw tracepoint argument. */
+    record RawArg(String name, jtrace.types.Type type) {}
+
     /** {@code interval:UNIT:N}: runs on one CPU every {@code periodNanos}. */
     record Interval(String name, long periodNanos) implements ProbeTarget {}
 

@@ -3,6 +3,7 @@ package jtrace.sema;
 import jtrace.ast.AttachPoint;
 import jtrace.ast.Probe;
 import jtrace.ast.Program;
+import jtrace.ast.Script;
 import jtrace.diag.CompileError;
 import jtrace.diag.SourceFile;
 
@@ -16,14 +17,30 @@ import java.util.List;
 public final class SemanticAnalyzer {
     private final Tracepoints tracepoints;
     private final CompileOptions options;
+    private final StructResolver.BtfSource btf;
 
     public SemanticAnalyzer(Tracepoints tracepoints, CompileOptions options) {
+        this(tracepoints, options, StructResolver.KERNEL);
+    }
+
+    /** With the BTF C types resolve through (the running kernel's by default). */
+    public SemanticAnalyzer(Tracepoints tracepoints, CompileOptions options, StructResolver.BtfSource btf) {
         this.tracepoints = tracepoints;
         this.options = options;
+        this.btf = btf;
+    }
+
+    /** A whole script: its struct definitions are visible to every probe. */
+    public CheckedProgram analyze(SourceFile source, Script script) {
+        return analyze(source, script.program(), new StructResolver(script.preamble().cDefinitions(), btf));
     }
 
     public CheckedProgram analyze(SourceFile source, Program program) {
-        ProbeResolver resolver = new ProbeResolver(tracepoints);
+        return analyze(source, program, new StructResolver(List.of(), btf));
+    }
+
+    private CheckedProgram analyze(SourceFile source, Program program, StructResolver structs) {
+        ProbeResolver resolver = new ProbeResolver(tracepoints, structs);
         List<Probe> probes = new ArrayList<>();
         List<ProbeTarget> targets = new ArrayList<>();
         boolean sawBegin = false, sawEnd = false;
@@ -48,12 +65,12 @@ public final class SemanticAnalyzer {
         // the third pass types maps whose only assignments read them (@n = @n + 1).
         for (int pass = 0; pass < 3; pass++) {
             for (int i = 0; i < probes.size(); i++) {
-                new TypeChecker(targets.get(i), maps, options, true, pass == 2).check(probes.get(i));
+                new TypeChecker(targets.get(i), maps, options, true, pass == 2, structs).check(probes.get(i));
             }
         }
         List<CheckedProbe> checked = new ArrayList<>();
         for (int i = 0; i < probes.size(); i++) {
-            checked.add(new TypeChecker(targets.get(i), maps, options, false, false).check(probes.get(i)));
+            checked.add(new TypeChecker(targets.get(i), maps, options, false, false, structs).check(probes.get(i)));
         }
         return new CheckedProgram(source, program, checked, maps.all(), options, List.of());
     }

@@ -32,9 +32,17 @@ final class TypeChecker {
     private final Scopes scopes = new Scopes();
     /** Variables declared with a type ({@code let $x: uint8}): assignments must fit it, it never widens. */
     private final java.util.Set<String> fixedTypes = new java.util.HashSet<>();
+    private final IdentityHashMap<Expr, Long> constants = new IdentityHashMap<>();
+    private final StructTyping structs;
     private int loopDepth;
 
     TypeChecker(ProbeTarget target, MapTable maps, CompileOptions options, boolean inferring, boolean assumeIntegers) {
+        this(target, maps, options, inferring, assumeIntegers, StructResolver.none());
+    }
+
+    TypeChecker(ProbeTarget target, MapTable maps, CompileOptions options, boolean inferring, boolean assumeIntegers,
+                StructResolver structResolver) {
+        this.structs = new StructTyping(structResolver, target, options, types, constants);
         this.target = target;
         this.maps = maps;
         this.options = options;
@@ -50,7 +58,7 @@ final class TypeChecker {
             }
         }
         block(probe.body());
-        return new CheckedProbe(probe, target, types, variables);
+        return new CheckedProbe(probe, target, types, variables, constants);
     }
 
     private void block(Block b) {
@@ -161,7 +169,7 @@ final class TypeChecker {
         scopes.declare(l.variable());
         String name = l.variable().name();
         if (l.type() != null) {
-            Type declared = TypeNames.parse(l.type(), l.span(), options);
+            Type declared = structs.declared(l.type(), l.span());
             variables.put(name, declared);
             fixedTypes.add(name);
             types.put(l.variable(), declared);
@@ -291,6 +299,7 @@ final class TypeChecker {
             case Expr.IntLit i -> i.unsigned() ? Type.Int.UINT64 : Type.Int.INT64;
             case Expr.StrLit s -> new Type.Str(Types.utf8Length(s.value()) + 1);
             case Expr.BoolLit b -> new Type.Bool();
+            case Expr.Ident id when structs.builtin(id) != null -> structs.builtin(id);
             case Expr.Ident id -> Builtins.typeOf(id, target, options);
             case Expr.Positional p -> positional(p);
             case Expr.PositionalCount c -> Type.Int.INT64;
@@ -311,6 +320,7 @@ final class TypeChecker {
             case Expr.Ternary t -> ternary(t);
             case Expr.Tuple t -> tuple(t);
             case Expr.Cast c -> cast(c);
+            case Expr.SizeOf s when structs.sizeOf(s) != null -> Type.Int.UINT64;
             case Expr.SizeOf s -> {
                 if (s.operand() != null) {
                     Type t = expr(s.operand());
@@ -358,6 +368,9 @@ final class TypeChecker {
     private Type field(Expr.FieldAccess f) {
         Type base = expr(f.base());
         if (base == null) return null;
+        if (base instanceof Type.Args && target instanceof ProbeTarget.RawTracepoint) return structs.rawArg(f);
+        Type member = structs.field(f, base);
+        if (member != null) return member;
         if (base instanceof Type.Args) {
             ProbeTarget.Tracepoint tp = (ProbeTarget.Tracepoint) target;
             for (TracepointField field : tp.fields()) {
@@ -380,6 +393,8 @@ final class TypeChecker {
         Type base = expr(i.base());
         Type idx = expr(i.index());
         if (base == null || idx == null) return null;
+        Type element = Type.isInteger(idx) ? structs.index(i, base) : null;
+        if (element != null) return element;
         if (base instanceof Type.Tuple t && i.index() instanceof Expr.IntLit n) {
             if (n.value() < 0 || n.value() >= t.elements().size()) {
                 throw new CompileError(i.span(), "Invalid tuple index: " + n.value() + ". Found " + t.elements().size() + " elements in tuple.");
@@ -419,6 +434,11 @@ final class TypeChecker {
                 if (!Type.isInteger(t)) throw cannotApply(u, t);
                 Type.Int i = Types.asInt(t);
                 return new Type.Int(8, u.op() == jtrace.ast.UnaryOp.NEG || i.signed());
+            }
+            case DEREF -> {
+                Type pointee = structs.deref(u, t);
+                if (pointee != null) return pointee;
+                throw new CompileError(u.span(), "The " + u.op().symbol + " operator is not supported by jtrace yet");
             }
             default -> throw new CompileError(u.span(), "The " + u.op().symbol + " operator is not supported by jtrace yet");
         }
@@ -484,6 +504,8 @@ final class TypeChecker {
 
     private Type cast(Expr.Cast c) {
         Type from = expr(c.operand());
+        Type cType = structs.cast(c, from);
+        if (cType != null) return cType;
         Type to = TypeNames.parse(c.type(), c.span(), options);
         if (from == null) return to;
         if (to instanceof Type.Int && !Type.isInteger(from)) {
@@ -499,6 +521,7 @@ final class TypeChecker {
         if (Functions.isAggregation(c.name())) {
             throw new CompileError(c.span(), c.name() + "() should be directly assigned to a map");
         }
+        if (c.name().equals("offsetof")) return structs.offsetOf(c, this::expr);
         if (c.name().equals("delete") && c.args().size() == 2 && c.args().getFirst() instanceof Expr.MapAccess m
                 && m.keys().isEmpty()) {
             return deleteWithKey(c, m);

@@ -21,6 +21,7 @@ public final class Bpf {
             BPF_MAP_DELETE_ELEM = 3, BPF_MAP_GET_NEXT_KEY = 4, BPF_PROG_LOAD = 5, BPF_PROG_TEST_RUN = 10,
             BPF_PROG_GET_NEXT_ID = 11, BPF_MAP_GET_NEXT_ID = 12, BPF_OBJ_GET_INFO_BY_FD = 15,
             BPF_LINK_GET_NEXT_ID = 31, BPF_ENABLE_STATS = 32;
+    public static final int BPF_RAW_TRACEPOINT_OPEN = 17;
 
     // update flags
     public static final long BPF_ANY = 0, BPF_NOEXIST = 1, BPF_EXIST = 2;
@@ -43,6 +44,7 @@ public final class Bpf {
         CMD_NAMES[BPF_OBJ_GET_INFO_BY_FD] = "BPF_OBJ_GET_INFO_BY_FD";
         CMD_NAMES[BPF_LINK_GET_NEXT_ID] = "BPF_LINK_GET_NEXT_ID";
         CMD_NAMES[BPF_ENABLE_STATS] = "BPF_ENABLE_STATS";
+        CMD_NAMES[BPF_RAW_TRACEPOINT_OPEN] = "BPF_RAW_TRACEPOINT_OPEN";
     }
 
     static String op(int cmd) {
@@ -157,6 +159,14 @@ public final class Bpf {
                 throw new ProgLoadException((int) -r, text);
             }
             return (int) r;
+        }
+    }
+
+    /** BPF_RAW_TRACEPOINT_OPEN: attaches a raw tracepoint program to the named tracepoint; returns the fd that keeps it attached. */
+    public static int rawTracepointOpen(String name, int progFd) {
+        try (var arena = Arena.ofConfined()) {
+            var attr = new Struct(arena, RAW_TRACEPOINT_OPEN).set("name", arena.allocateFrom(name)).set("prog_fd", progFd);
+            return (int) call(BPF_RAW_TRACEPOINT_OPEN, attr);
         }
     }
 

@@ -63,6 +63,10 @@ final class BpfLayouts {
     static final StructLayout INFO = MemoryLayout.structLayout(
             u32("bpf_fd"), u32("info_len"), u64("info"));
 
+    /** BPF_RAW_TRACEPOINT_OPEN. */
+    static final StructLayout RAW_TRACEPOINT_OPEN = MemoryLayout.structLayout(
+            u64("name"), u32("prog_fd"), pad(4), u64("cookie"));
+
     /** BPF_ENABLE_STATS. */
     static final StructLayout ENABLE_STATS = MemoryLayout.structLayout(u32("type"));
 

@@ -37,8 +37,14 @@ public sealed interface Type {
         public int size() { return capacity; }
     }
 
-    /** A pointer; {@code target} is the C type it points to as written, e.g. "const char". */
-    record Pointer(String target) implements Type {
+    /**
+     * A pointer; {@code target} is the C type it points to as written, e.g. "const char";
+     * {@code pointee} the resolved type when known (a struct, an integer...), else null;
+     * {@code user} when it points into user space rather than the kernel.
+     */
+    record Pointer(String target, Type pointee, boolean user) implements Type {
+        public Pointer(String target) { this(target, null, false); }
+
         public String display() { return target + " *"; }
 
         public int size() { return 8; }
@@ -127,6 +133,27 @@ public sealed interface Type {
         public String display() { return "lhist_t"; }
 
         public int size() { return (int) (((max - min) / step) + 3) * 8; }
+    }
+
+    /**
+     * A C struct or union value, e.g. {@code struct task_struct}; it lives in kernel or user memory
+     * and is read field by field. Two structs are the same type when name and size agree.
+     */
+    record Struct(String name, int size, StructLayout layout) implements Type {
+        public String display() { return name; }
+
+        @Override
+        public boolean equals(Object o) { return o instanceof Struct s && s.name.equals(name) && s.size == size; }
+
+        @Override
+        public int hashCode() { return name.hashCode() * 31 + size; }
+    }
+
+    /** A C array of a fixed length (char arrays are {@link Str} instead). */
+    record Array(Type element, int length) implements Type {
+        public String display() { return element.display() + "[" + length + "]"; }
+
+        public int size() { return element.size() * length; }
     }
 
     static boolean isInteger(Type t) { return t instanceof Int || t instanceof Bool || t instanceof Pointer; }

@@ -144,7 +144,7 @@ class LanguageCheckTest {
                         "stdin:1:30-32: ERROR: Variable declarations need to occur before variable usage or assignment. Variable: $x"),
                 Arguments.of("BEGIN { let $x: uint8 = \"a\"; }",
                         "stdin:1:13-15: ERROR: Type mismatch for $x: trying to assign value of type 'string[2]' when variable already has a type 'uint8'"),
-                Arguments.of("BEGIN { let $x: foo; }", "stdin:1:9-20: ERROR: Unknown type: foo"));
+                Arguments.of("BEGIN { let $x: foo; }", "stdin:1:9-20: ERROR: Cannot resolve unknown type \"foo\""));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,155 @@
+package jtrace.sema;
+
+import jtrace.ast.Preamble;
+import jtrace.btf.Btf;
+import jtrace.btf.BtfFormatException;
+import jtrace.btf.BtfType;
+import jtrace.btf.KernelBtf;
+import jtrace.diag.CompileError;
+import jtrace.diag.Span;
+import jtrace.types.Type;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * C type names in a script (casts, {@code sizeof}, {@code offsetof}, {@code curtask}): structs
+ * defined in the script first, as clang would see them, then the kernel's BTF, read only when a
+ * name needs it. {@code #include} lines are not read: there are no kernel headers to read, and
+ * BTF describes the kernel's types; a struct found nowhere names that reason.
+ */
+public final class StructResolver {
+    /** Supplies BTF when first needed; throws with the reason it cannot be read. */
+    public interface BtfSource {
+        Btf get() throws BtfFormatException;
+    }
+
+    public static final BtfSource KERNEL = KernelBtf::vmlinux;
+
+    private final Map<String, String> definitions = new LinkedHashMap<>();
+    private final Map<String, Type.Struct> defined = new HashMap<>();
+    private final boolean hasIncludes;
+    private final BtfSource source;
+    private BtfTypes btf;
+
+    public StructResolver(List<Preamble.CDefinition> cDefinitions, BtfSource source) {
+        this.source = source;
+        boolean includes = false;
+        for (Preamble.CDefinition d : cDefinitions) {
+            String name = CStructParser.definedName(d.text());
+            if (name != null) definitions.put(name, d.text());
+            if (d.text().stripLeading().startsWith("#include")) includes = true;
+        }
+        this.hasIncludes = includes;
+    }
+
+    public static StructResolver none() {
+        return new StructResolver(List.of(), KERNEL);
+    }
+
+    /** {@code struct X} / {@code union X}, or null when unknown. */
+    Type.Struct findStruct(String name, Span span) {
+        Type.Struct s = defined.get(name);
+        if (s != null) return s;
+        String text = definitions.get(name);
+        if (text != null) {
+            try {
+                s = CStructParser.parse(text, n -> n.equals(name) ? null : findType(n, span));
+            } catch (CStructParser.Unsupported e) {
+                throw new CompileError(span, "jtrace cannot read the definition of '" + name + "': " + e.getMessage());
+            }
+            defined.put(name, s);
+            return s;
+        }
+        BtfTypes b = btf(span, name);
+        int sp = name.indexOf(' ');
+        int kind = name.startsWith("union ") ? BtfType.BTF_KIND_UNION : BtfType.BTF_KIND_STRUCT;
+        int id = b.btf().find(kind, name.substring(sp + 1));
+        return id > 0 ? b.struct(id) : null;
+    }
+
+    Type.Struct struct(String name, Span span) {
+        Type.Struct s = findStruct(name, span);
+        if (s == null) throw unknown(name, span);
+        return s;
+    }
+
+    private CompileError unknown(String name, Span span) {
+        return new CompileError(span, "Cannot resolve unknown type \"" + name + "\""
+                + (hasIncludes ? " (jtrace takes kernel types from BTF and does not read #include headers)" : ""));
+    }
+
+    /** A struct, union, enum, integer or typedef name without pointers; null when unknown. */
+    private Type findType(String name, Span span) {
+        if (name.startsWith("struct ") || name.startsWith("union ")) return findStruct(name, span);
+        if (name.startsWith("enum ")) return Type.Int.UINT32;
+        Type t = CStructParser.cInteger(List.of(name.split(" ")));
+        if (t != null) return t;
+        BtfTypes b = btf(span, name);
+        int id = b.btf().find(BtfType.BTF_KIND_TYPEDEF, name);
+        return id > 0 ? b.of(id) : null;
+    }
+
+    /**
+     * A type name as written in a cast or sizeof: bpftrace's own names, then C names, with
+     * pointers; {@code user} tells where pointers in it point.
+     */
+    Type typeName(String text, Span span, CompileOptions options, boolean user) {
+        String n = text.trim();
+        int stars = 0;
+        while (n.endsWith("*")) {
+            n = n.substring(0, n.length() - 1).trim();
+            stars++;
+        }
+        if (n.contains("[")) return TypeNames.parse(text, span, options);
+        Type base;
+        if (n.startsWith("struct ") || n.startsWith("union ")) {
+            base = struct(n, span);
+        } else if (n.equals("void")) {
+            base = null;
+        } else {
+            try {
+                base = TypeNames.parse(n, span, options);
+            } catch (CompileError e) {
+                base = findType(n, span);
+                if (base == null) throw unknown(n, span);
+            }
+        }
+        if (stars == 0) {
+            if (base == null) throw new CompileError(span, "Cannot resolve unknown type \"void\"");
+            return base;
+        }
+        Type t = new Type.Pointer(n, base, user);
+        for (int i = 1; i < stars; i++) t = new Type.Pointer(t.display().substring(0, t.display().length() - 2), t, user);
+        return t;
+    }
+
+    /** {@code curtask}: a pointer to the kernel's task_struct, or a plain pointer when BTF is unavailable. */
+    Type curtask() {
+        Type.Struct task = null;
+        try {
+            BtfTypes b = btfTypes();
+            int id = b.btf().find(BtfType.BTF_KIND_STRUCT, "task_struct");
+            if (id > 0) task = b.struct(id);
+        } catch (BtfFormatException e) {
+            // Without BTF curtask is still an address, usable as an integer.
+        }
+        return new Type.Pointer("struct task_struct", task, false);
+    }
+
+    /** The kernel's BTF as types, for raw tracepoint arguments. */
+    BtfTypes btfTypes() throws BtfFormatException {
+        if (btf == null) btf = new BtfTypes(source.get());
+        return btf;
+    }
+
+    private BtfTypes btf(Span span, String name) {
+        try {
+            return btfTypes();
+        } catch (BtfFormatException e) {
+            throw new CompileError(span, "Cannot resolve unknown type \"" + name + "\": " + e.getMessage());
+        }
+    }
+}

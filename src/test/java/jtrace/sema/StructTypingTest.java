@@ -1,0 +1,154 @@
+package jtrace.sema;
+
+import jtrace.btf.Btf;
+import jtrace.btf.BtfType;
+import jtrace.diag.CompileError;
+import jtrace.diag.DiagnosticPrinter;
+import jtrace.diag.SourceFile;
+import jtrace.parse.Parser;
+import jtrace.types.Type;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * C types in scripts against a small hand-built BTF (a task_struct with pid, comm, parent and a
+ * bitfield) and script-defined structs: the types expressions get, sizeof/offsetof values, and
+ * the errors with bpftrace's messages.
+ */
+class StructTypingTest {
+    static final Btf BTF = kernel();
+
+    private static Btf kernel() {
+        ByteArrayOutputStream types = new ByteArrayOutputStream(), strings = new ByteArrayOutputStream();
+        strings.write(0);
+        java.util.function.ToIntFunction<String> str = s -> {
+            int off = strings.size();
+            strings.writeBytes(s.getBytes(StandardCharsets.ISO_8859_1));
+            strings.write(0);
+            return off;
+        };
+        java.util.function.IntConsumer u32 = v -> types.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(v).array());
+        int[] next = {1};
+        java.util.function.Function<int[], Integer> type = w -> {
+            for (int v : w) u32.accept(v);
+            return next[0]++;
+        };
+        int i32 = type.apply(new int[]{str.applyAsInt("int"), BtfType.BTF_KIND_INT << 24, 4, 1 << 24 | 32});
+        int pidT = type.apply(new int[]{str.applyAsInt("pid_t"), BtfType.BTF_KIND_TYPEDEF << 24, i32});
+        int chr = type.apply(new int[]{str.applyAsInt("char"), BtfType.BTF_KIND_INT << 24, 1, 3 << 24 | 8});
+        int comm = type.apply(new int[]{0, BtfType.BTF_KIND_ARRAY << 24, 0, chr, i32, 16});
+        int fwd = type.apply(new int[]{str.applyAsInt("task_struct"), BtfType.BTF_KIND_FWD << 24, 0});
+        int ptr = type.apply(new int[]{0, BtfType.BTF_KIND_PTR << 24, fwd});
+        int u32t = type.apply(new int[]{str.applyAsInt("unsigned int"), BtfType.BTF_KIND_INT << 24, 4, 32});
+        int arr = type.apply(new int[]{0, BtfType.BTF_KIND_ARRAY << 24, 0, u32t, i32, 4});
+        type.apply(new int[]{str.applyAsInt("task_struct"), (BtfType.BTF_KIND_STRUCT << 24) | (1 << 31) | 6, 64,
+                str.applyAsInt("pid"), pidT, 0, str.applyAsInt("comm"), comm, 32, str.applyAsInt("parent"), ptr, 192,
+                str.applyAsInt("flag"), u32t, 1 << 24 | 258, str.applyAsInt("mode"), u32t, 3 << 24 | 259,
+                str.applyAsInt("cpus"), arr, 320});
+        byte[] t = types.toByteArray(), s = strings.toByteArray();
+        ByteBuffer b = ByteBuffer.allocate(24 + t.length + s.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.putShort((short) 0xeB9F).put((byte) 1).put((byte) 0).putInt(24).putInt(0).putInt(t.length).putInt(t.length)
+                .putInt(s.length).put(t).put(s);
+        try {
+            return Btf.parse(b.array());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static CheckedProgram analyze(String text) {
+        SourceFile src = new SourceFile("stdin", text);
+        return new SemanticAnalyzer(new FakeTracepoints(), CompileOptions.defaults(), () -> BTF).analyze(src, Parser.parseScript(src));
+    }
+
+    static String error(String text) {
+        SourceFile src = new SourceFile("stdin", text);
+        CompileError e = assertThrows(CompileError.class, () -> analyze(text));
+        return DiagnosticPrinter.error(src, e.span(), e.getMessage());
+    }
+
+    /** The type of {@code $x = EXPR} in BEGIN. */
+    static Type typeOf(String preamble, String expr) {
+        CheckedProbe p = analyze(preamble + " BEGIN { $x = " + expr + "; }").probes().getFirst();
+        return p.variables().get("x");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "curtask | struct task_struct *",
+            "curtask->pid | int32",
+            "curtask.pid | int32",
+            "curtask->comm | string[16]",
+            "curtask->comm[1] | int8",
+            "curtask->parent | struct task_struct *",
+            "curtask->parent->parent->pid | int32",
+            "((struct task_struct *)0)->pid | int32",
+            "(*curtask).pid | int32",
+            "curtask->flag | uint32",
+            "curtask->mode | uint32",
+            "curtask->cpus[3] | uint32",
+            "sizeof(struct task_struct) | uint64",
+            "(pid_t)1 | int32",
+    })
+    void kernelTypes(String expr, String type) {
+        assertEquals(type, typeOf("", expr).display());
+    }
+
+    @Test
+    void constantsFromBtfAndScriptStructs() {
+        CheckedProbe p = analyze("struct rec { char a; int b; short c[3]; long d; unsigned int e:3, f:5; char name[5]; };"
+                        + " BEGIN { @ = (sizeof(struct task_struct), offsetof(struct task_struct, cpus),"
+                        + " sizeof(struct rec), offsetof(struct rec, b), offsetof(struct rec, d), offsetof(struct rec, name)); }")
+                .probes().getFirst();
+        Type.Tuple t = (Type.Tuple) p.types().entrySet().stream().filter(e -> e.getKey() instanceof jtrace.ast.Expr.Tuple)
+                .findFirst().orElseThrow().getValue();
+        assertEquals(6, t.elements().size());
+        java.util.List<Long> values = p.constants().entrySet().stream()
+                .sorted(java.util.Comparator.comparingInt(e -> e.getKey().span().start())).map(java.util.Map.Entry::getValue).toList();
+        // rec as gcc lays it out: a@0, b@4, c@8 (6 bytes), d@16, e/f in the int at 24, name@25, size 32
+        assertEquals(java.util.List.of(64L, 40L, 32L, 4L, 16L, 25L), values);
+    }
+
+    @Test
+    void scriptStructBitfieldsAndNesting() {
+        Type.Struct rec = (Type.Struct) ((Type.Pointer) typeOf(
+                "struct in { u8 x; u64 y; }; struct rec { unsigned int e:3, f:30; struct in i; struct rec2 *p; };",
+                "(struct rec *)0")).pointee();
+        assertEquals(32, rec.size()); // as gcc: e/f in one int, i at 8 (16 bytes), p at 24
+        // f does not fit in the rest of e's int, so it starts the next one, as gcc places it
+        assertEquals(32L, rec.layout().find("f").orElseThrow().bitOffset());
+        assertEquals(30, rec.layout().find("f").orElseThrow().bitSize());
+        assertEquals(64L, rec.layout().find("i").orElseThrow().bitOffset());
+        assertEquals(192L, rec.layout().find("p").orElseThrow().bitOffset());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "BEGIN { $x = (struct nope *)0; } | stdin:1:14-30: ERROR: Cannot resolve unknown type \"struct nope\"",
+            "BEGIN { $x = curtask->nope; } | stdin:1:14-27: ERROR: Struct/union of type 'struct task_struct' does not contain a field named 'nope'",
+            "BEGIN { $x = sizeof(struct nope); } | stdin:1:14-33: ERROR: Cannot resolve unknown type \"struct nope\"",
+            "BEGIN { $x = offsetof(struct task_struct, nope); } | stdin:1:43-47: ERROR: 'struct task_struct' has no field named 'nope'",
+            "BEGIN { $x = (struct task_struct *)\"s\"; } | stdin:1:14-39: ERROR: Cannot cast from \"string[2]\" to \"struct task_struct *\"",
+    })
+    void errors(String program, String message) {
+        assertEquals(message, error(program).lines().findFirst().orElseThrow());
+    }
+
+    /** Includes are not read: a struct BTF lacks says why it is not found. */
+    @Test
+    void includesAreNotRead() {
+        assertEquals("stdin:2:14-30: ERROR: Cannot resolve unknown type \"struct nope\" (jtrace takes kernel types from BTF and does not read #include headers)",
+                error("#include <linux/sched.h>\nBEGIN { $x = (struct nope *)0; }").lines().findFirst().orElseThrow());
+        assertEquals("int32", typeOf("#include <linux/sched.h>\n", "curtask->pid").display());
+    }
+
+}
