@@ -104,7 +104,7 @@ public final class Main {
         }
         CompileOptions compileOptions;
         try {
-            compileOptions = CompileOptions.fromEnvironment(System.getenv(), opts.positional());
+            compileOptions = CompileOptions.fromEnvironment(System.getenv(), opts.positional()).withUnsafe(opts.unsafe());
         } catch (IllegalArgumentException e) {
             err.println("ERROR: " + e.getMessage());
             return 1;

@@ -201,6 +201,7 @@ final class ProbeCodegen {
                 case "clear", "zero" -> { events.clear(c, c.name().equals("zero")); return false; }
                 case "time" -> { events.time(c); return false; }
                 case "delete" -> { maps.delete(c); return false; }
+                case "system", "cat", "signal", "override" -> { symbols().action(c); return false; }
                 default -> { }
             }
         }
@@ -265,7 +266,7 @@ final class ProbeCodegen {
 
     static boolean isAggregation(Type t) { return t instanceof Type.Aggregation; }
 
-    static boolean isMemoryType(Type t) { return t instanceof Type.Str || t instanceof Type.Tuple; }
+    static boolean isMemoryType(Type t) { return t instanceof Type.Str || t instanceof Type.Tuple || SymbolOps.inMemory(t); }
 
     // ---- conditions ----
 
@@ -356,6 +357,7 @@ final class ProbeCodegen {
             case Expr.BoolLit b -> constant(b.value() ? 1 : 0, x);
             case Expr.Positional p -> constant(program.positionalNumber(p.index()), x);
             case Expr.PositionalCount c -> constant(program.positionalCount(), x);
+            case Expr.Ident id when SymbolOps.handles(x, typeOf(x)) -> symbols().scalar(x);
             case Expr.Ident id -> builtin(id);
             case Expr.Variable v -> {
                 Reg r = regs.take(x.span());
@@ -395,6 +397,7 @@ final class ProbeCodegen {
             }
             // The errno itself travels; user space turns it into the message.
             case Expr.Call c when c.name().equals("strerror") -> scalar(c.args().getFirst());
+            case Expr.Call c when SymbolOps.handles(x, typeOf(x)) -> symbols().scalar(x);
             case Expr.SizeOf s -> constant(s.operand() != null ? typeOf(s.operand()).size()
                     : jtrace.sema.TypeNames.parse(s.type(), s.span(), program.checked().options()).size(), x);
             default -> throw new CompileError(x.span(), "jtrace cannot generate code for this expression yet");
@@ -645,6 +648,8 @@ final class ProbeCodegen {
 
     private StringOps strings() { return new StringOps(this, e, frame); }
 
+    private SymbolOps symbols() { return new SymbolOps(this, e, frame, program); }
+
     /** Writes the value of {@code x} at base+off in its slot form (integers as 8 bytes). */
     void write(Expr x, Reg base, int off) {
         Type t = typeOf(x);
@@ -673,6 +678,7 @@ final class ProbeCodegen {
                 e.copy(base, off, Reg.R10, variableSlots.get(v.name()), TupleLayout.slotSize(t), tmp);
                 regs.release(tmp);
             }
+            case Expr.Call c when SymbolOps.inMemory(t) -> symbols().write(c, base, off);
             default -> strings().write(x, (Type.Str) t, base, off);
         }
     }

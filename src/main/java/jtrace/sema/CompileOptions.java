@@ -9,15 +9,36 @@ import java.util.OptionalLong;
  * environment), the positional parameters, the -c child's pid ({@code cpid}) and the -p pid filter.
  */
 public record CompileOptions(int maxStrlen, int maxMapKeys, List<String> positionalParams,
-                             OptionalLong childPid, OptionalLong filterPid) {
+                             OptionalLong childPid, OptionalLong filterPid, boolean unsafe, String stackMode) {
+
+    public CompileOptions(int maxStrlen, int maxMapKeys, List<String> positionalParams,
+                          OptionalLong childPid, OptionalLong filterPid) {
+        this(maxStrlen, maxMapKeys, positionalParams, childPid, filterPid, false, DEFAULT_STACK_MODE);
+    }
 
     public CompileOptions(int maxStrlen, int maxMapKeys, List<String> positionalParams) {
         this(maxStrlen, maxMapKeys, positionalParams, OptionalLong.empty(), OptionalLong.empty());
     }
 
+    /** With --unsafe: system(), signal() and the other unsafe functions are allowed. */
+    public CompileOptions withUnsafe(boolean allowed) {
+        return new CompileOptions(maxStrlen, maxMapKeys, positionalParams, childPid, filterPid, allowed, stackMode);
+    }
+
+    /** The default output of kstack/ustack: bpftrace, perf or raw (config stack_mode, BPFTRACE_STACK_MODE). */
+    public CompileOptions withStackMode(String mode) {
+        if (!STACK_MODES.contains(mode)) {
+            throw new IllegalArgumentException("Invalid value for stack_mode: valid values are bpftrace, perf, raw (" + mode + " provided)");
+        }
+        return new CompileOptions(maxStrlen, maxMapKeys, positionalParams, childPid, filterPid, unsafe, mode);
+    }
+
+    public static final String DEFAULT_STACK_MODE = "bpftrace";
+    public static final List<String> STACK_MODES = List.of("bpftrace", "perf", "raw");
+
     /** With the pid of the -c child (the value of {@code cpid}) and the -p pid probes are filtered by. */
     public CompileOptions withProcesses(OptionalLong child, OptionalLong filter) {
-        return new CompileOptions(maxStrlen, maxMapKeys, positionalParams, child, filter);
+        return new CompileOptions(maxStrlen, maxMapKeys, positionalParams, child, filter, unsafe, stackMode);
     }
 
     /** Strings live on the 512-byte BPF stack here, so the default stays small; see docs/architecture.md. */
@@ -29,10 +50,12 @@ public record CompileOptions(int maxStrlen, int maxMapKeys, List<String> positio
     }
 
     public static CompileOptions fromEnvironment(Map<String, String> env, List<String> params) {
-        return new CompileOptions(
+        CompileOptions o = new CompileOptions(
                 intSetting(env, "BPFTRACE_MAX_STRLEN", DEFAULT_MAX_STRLEN),
                 intSetting(env, "BPFTRACE_MAX_MAP_KEYS", DEFAULT_MAX_MAP_KEYS),
                 params);
+        String mode = env.get("BPFTRACE_STACK_MODE");
+        return mode == null || mode.isBlank() ? o : o.withStackMode(mode.trim());
     }
 
     private static int intSetting(Map<String, String> env, String name, int fallback) {
