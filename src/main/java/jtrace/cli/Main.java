@@ -108,7 +108,8 @@ public final class Main {
         CompileOptions compileOptions;
         try {
             compileOptions = CompileOptions.fromEnvironment(System.getenv(), NamedParams.positional(opts.positional()))
-                    .withNamedParams(NamedParams.named(opts.positional()));
+                    .withNamedParams(NamedParams.named(opts.positional()))
+                    .withUnsafe(opts.unsafe());
         } catch (IllegalArgumentException e) {
             err.println("ERROR: " + e.getMessage());
             return 1;

@@ -6,7 +6,8 @@ import java.util.List;
 /** jtrace's command line, spelled as bpftrace's. */
 record Options(String programText, String programFile, List<String> positional, boolean list, boolean listVerbose,
                String listPattern, boolean dump, boolean quiet, boolean verbose, boolean help, boolean version,
-               boolean debug, String outputFile, BufferMode buffering, String command, String pid, String format) {
+               boolean debug, String outputFile, BufferMode buffering, String command, String pid, String format,
+               boolean unsafe) {
 
     static final String USAGE = """
             USAGE:
@@ -31,6 +32,7 @@ record Options(String programText, String programFile, List<String> positional, 
                 -h, --help     show this help message
                 -V, --version  jtrace version
                 --debug        show internal errors in full
+                --unsafe       allow unsafe functions (system, signal, override)
 
             ENVIRONMENT:
                 BPFTRACE_MAX_STRLEN     [default: 64] bytes on the BPF stack per string
@@ -63,7 +65,7 @@ record Options(String programText, String programFile, List<String> positional, 
         String text = null, file = null, pattern = null, output = null, command = null, pid = null;
         BufferMode buffering = BufferMode.LINE;
         boolean list = false, listVerbose = false, dump = false, quiet = false, verbose = false, help = false,
-                version = false, debug = false, optionsEnded = false;
+                version = false, debug = false, optionsEnded = false, unsafe = false;
         List<String> positional = new ArrayList<>();
         String format = "text";
         int i = 0;
@@ -101,6 +103,7 @@ record Options(String programText, String programFile, List<String> positional, 
                 case "-h", "--help" -> help = true;
                 case "-V", "--version" -> version = true;
                 case "--debug" -> debug = true;
+                case "--unsafe" -> unsafe = true;
                 case "--" -> optionsEnded = true;
                 case "-" -> file = "-";
                 default -> {
@@ -119,7 +122,7 @@ record Options(String programText, String programFile, List<String> positional, 
         if (!help && !version && !list && text == null && file == null) throw new UsageException("No program specified");
         if (command != null && pid != null) throw new UsageException("USAGE: Cannot use both -c and -p.");
         return new Options(text, file, positional, list, listVerbose, pattern, dump, quiet, verbose, help, version, debug,
-                output, buffering, command, pid, format);
+                output, buffering, command, pid, format, unsafe);
     }
 
     /**

@@ -92,7 +92,7 @@ final class EventOps {
     }
 
     /** Reserves {@code size} bytes, writes the event id, lets {@code fill} write the payload, submits. */
-    private void emit(int id, int size, Expr.Call c, Consumer<Reg> fill) {
+    void emit(int id, int size, Expr.Call c, Consumer<Reg> fill) {
         e.mapFd(Reg.R1, CompiledProgram.RINGBUF);
         e.movImm(Reg.R2, size);
         e.movImm(Reg.R3, 0);

@@ -30,5 +30,12 @@ public sealed interface EventSpec {
     /** time(fmt). */
     record Time(String format) implements EventSpec {}
 
+    /** system(fmt, ...) / cat(fmt, ...): a printf-formatted command or path, run or read in user space. */
+    record Action(Kind kind, String format, List<Arg> args, int size) implements EventSpec {
+        public enum Kind { SYSTEM, CAT }
+
+        public Action { args = List.copyOf(args); }
+    }
+
     record Arg(int offset, Type type) {}
 }

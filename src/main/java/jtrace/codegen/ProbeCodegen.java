@@ -209,6 +209,7 @@ final class ProbeCodegen {
                 case "clear", "zero" -> { events.clear(c, c.name().equals("zero")); return false; }
                 case "time" -> { events.time(c); return false; }
                 case "delete" -> { maps.delete(c); return false; }
+                case "system", "cat", "signal", "override" -> { symbols().action(c); return false; }
                 default -> { }
             }
         }
@@ -281,7 +282,7 @@ final class ProbeCodegen {
 
     static boolean isAggregation(Type t) { return t instanceof Type.Aggregation; }
 
-    static boolean isMemoryType(Type t) { return t instanceof Type.Str || t instanceof Type.Tuple; }
+    static boolean isMemoryType(Type t) { return t instanceof Type.Str || t instanceof Type.Tuple || SymbolOps.inMemory(t); }
 
     // ---- conditions ----
 
@@ -373,6 +374,7 @@ final class ProbeCodegen {
             case Expr.Positional p -> constant(program.positionalNumber(p.index()), x);
             case Expr.PositionalCount c -> constant(program.positionalCount(), x);
             case Expr.Ident id when structs.isRawArg(id) -> structs.rawArg(id);
+            case Expr.Ident id when SymbolOps.handles(x, typeOf(x)) -> symbols().scalar(x);
             case Expr.Ident id -> builtin(id);
             case Expr.Variable v -> {
                 Reg r = regs.take(x.span());
@@ -424,6 +426,7 @@ final class ProbeCodegen {
                     scalar(jtrace.sema.NamedParams.value(c, program.checked().options()));
             case Expr.Call c when c.name().equals("strncmp") || c.name().equals("strcontains") ->
                     new StringTests(this, e).evaluate(c);
+            case Expr.Call c when SymbolOps.handles(x, typeOf(x)) -> symbols().scalar(x);
             case Expr.SizeOf s -> constant(s.operand() != null ? typeOf(s.operand()).size()
                     : jtrace.sema.TypeNames.parse(s.type(), s.span(), program.checked().options()).size(), x);
             default -> throw new CompileError(x.span(), "jtrace cannot generate code for this expression yet");
@@ -673,6 +676,7 @@ final class ProbeCodegen {
     private StringOps strings() { return new StringOps(this, e, frame); }
 
     private TupleOps tuples() { return new TupleOps(this, e); }
+    private SymbolOps symbols() { return new SymbolOps(this, e, frame, program); }
 
     /** Writes the value of {@code x} at base+off in its slot form (integers as 8 bytes). */
     void write(Expr x, Reg base, int off) {
@@ -705,6 +709,7 @@ final class ProbeCodegen {
             case Expr.FieldAccess f when typeOf(f.base()) instanceof Type.Tuple -> tuples().copyElement(f, base, off);
             case Expr.Index i when typeOf(i.base()) instanceof Type.Tuple -> tuples().copyElement(i, base, off);
             case Expr.MapAccess m when t instanceof Type.Tuple -> maps.readInto(m, base, off, TupleLayout.slotSize(t));
+            case Expr.Call c when SymbolOps.inMemory(t) -> symbols().write(c, base, off);
             default -> strings().write(x, (Type.Str) t, base, off);
         }
     }

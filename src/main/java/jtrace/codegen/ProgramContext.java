@@ -50,6 +50,11 @@ final class ProgramContext {
         return m;
     }
 
+    /** A stack trace map (u32 stack id -> {@code valueSize} bytes of addresses), made on first use. */
+    void stackMap(String name, int valueSize, int entries) {
+        maps.computeIfAbsent(name, n -> new MapDef(n, MapKind.STACK_TRACE, 4, valueSize, entries, null, null));
+    }
+
     int addEvent(EventSpec spec) {
         events.add(spec);
         return events.size() - 1;

@@ -18,6 +18,7 @@ final class EventHandler {
     private final Output out;
     private final MapReader reader;
     private final List<PrintfFormat> formats = new ArrayList<>();
+    private final ActionRunner actions;
     private boolean exitRequested;
     private int exitCode;
 
@@ -25,6 +26,7 @@ final class EventHandler {
         this.program = program;
         this.out = out;
         this.reader = reader;
+        this.actions = new ActionRunner(out);
         for (EventSpec spec : program.compiled().events()) {
             formats.add(spec instanceof EventSpec.Printf p ? PrintfFormat.parse(p.format()) : null);
         }
@@ -52,13 +54,14 @@ final class EventHandler {
                 MapDump dump = reader.read(def, program.map(pm.map()));
                 out.map(dump, (int) pm.top(), (int) pm.div());
             }
-            case EventSpec.PrintValue pv -> out.value(ValueDecoder.decode(pv.type(), bytes, 8));
+            case EventSpec.PrintValue pv -> out.value(ValueDecoder.decode(pv.type(), bytes, 8, reader.symbols()));
             case EventSpec.ClearMap c -> clear(c);
             case EventSpec.Time t -> out.time(Strftime.format(t.format(), ZonedDateTime.now()));
+            case EventSpec.Action a -> actions.run(a, printfArgs(new EventSpec.Printf(a.format(), a.args(), a.size()), bytes));
         }
     }
 
-    private static List<FormatArg> printfArgs(EventSpec.Printf p, byte[] bytes) {
+    private List<FormatArg> printfArgs(EventSpec.Printf p, byte[] bytes) {
         List<FormatArg> args = new ArrayList<>();
         for (EventSpec.Arg a : p.args()) {
             Type t = a.type();
@@ -68,6 +71,7 @@ final class EventHandler {
                 case Type.Bool x -> new FormatArg.Bool(ValueDecoder.u64(bytes, a.offset()) != 0);
                 case Type.Str s -> new FormatArg.Str(ValueDecoder.cString(bytes, a.offset(), s.capacity()));
                 case Type.Strerror s -> new FormatArg.Str(ErrnoMessages.of(ValueDecoder.u64(bytes, a.offset())));
+                case Type.Resolved r -> new FormatArg.Str(reader.symbols().text(r, bytes, a.offset()));
                 default -> throw new IllegalStateException("printf of " + t.display());
             });
         }

@@ -50,6 +50,7 @@ public final class LoadedProgram implements AutoCloseable {
             case ARRAY -> MapType.ARRAY;
             case PERCPU_ARRAY -> MapType.PERCPU_ARRAY;
             case RINGBUF -> MapType.RINGBUF;
+            case STACK_TRACE -> MapType.STACK_TRACE;
         };
         return new MapSpec(def.name(), type, def.keySize(), def.valueSize(), def.maxEntries());
     }

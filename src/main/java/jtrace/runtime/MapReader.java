@@ -15,7 +15,16 @@ import java.util.Map;
 final class MapReader {
     private final int cpuCount;
 
-    MapReader(int cpuCount) { this.cpuCount = cpuCount; }
+    private final Symbolizer symbols;
+
+    MapReader(int cpuCount) { this(cpuCount, Symbolizer.DETACHED); }
+
+    MapReader(int cpuCount, Symbolizer symbols) {
+        this.cpuCount = cpuCount;
+        this.symbols = symbols;
+    }
+
+    Symbolizer symbols() { return symbols; }
 
     MapDump read(MapDef def, BpfMap map) {
         Type value = def.info().value();
@@ -49,10 +58,10 @@ final class MapReader {
         return new MapDump(def.name(), entries, value instanceof Type.Avg || value instanceof Type.Stats);
     }
 
-    private static List<Value> keyValues(KeyLayout layout, byte[] key) {
+    private List<Value> keyValues(KeyLayout layout, byte[] key) {
         List<Value> out = new ArrayList<>();
         for (int i = 0; i < layout.elements().size(); i++) {
-            out.add(ValueDecoder.decode(layout.elements().get(i), key, layout.offsets().get(i)));
+            out.add(ValueDecoder.decode(layout.elements().get(i), key, layout.offsets().get(i), symbols));
         }
         return out;
     }
@@ -66,7 +75,7 @@ final class MapReader {
             case Type.Stats s -> new MapValue.Stats(sumSlots(v, 8, slot), sumSlots(v, 0, slot), s.of().signed());
             case Type.Min m -> new MapValue.Min(extreme(v, slot, m.of().signed(), true), m.of().signed());
             case Type.Max m -> new MapValue.Max(extreme(v, slot, m.of().signed(), false), m.of().signed());
-            default -> new MapValue.Scalar(ValueDecoder.decode(t, v, 0));
+            default -> new MapValue.Scalar(ValueDecoder.decode(t, v, 0, symbols));
         };
     }
 

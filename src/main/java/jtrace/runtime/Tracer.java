@@ -48,10 +48,10 @@ public final class Tracer {
     /** Returns the exit status: exit()'s argument, else 0. */
     public int run() {
         Output out = options.output();
-        MapReader reader = new MapReader(Cpus.possible().size());
         List<Attachment> attachments = new ArrayList<>();
         try (LoadedProgram loaded = LoadedProgram.load(compiled);
              RingBufferReader ring = new RingBufferReader(loaded.map(CompiledProgram.RINGBUF))) {
+            MapReader reader = new MapReader(Cpus.possible().size(), new Symbolizer(loaded::map));
             wakeOnStop = ring;
             if (stop.get()) ring.wakeup();
             EventHandler events = new EventHandler(loaded, out, reader);

@@ -13,7 +13,10 @@ import java.util.List;
 final class ValueDecoder {
     private ValueDecoder() {}
 
-    static Value decode(Type t, byte[] bytes, int off) {
+    static Value decode(Type t, byte[] bytes, int off) { return decode(t, bytes, off, Symbolizer.DETACHED); }
+
+    /** @param symbols resolves stacks, symbols and addresses to their text */
+    static Value decode(Type t, byte[] bytes, int off, Symbolizer symbols) {
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         return switch (t) {
             case Type.Int i -> new Value.Int(b.getLong(off), 8, i.signed());
@@ -21,11 +24,12 @@ final class ValueDecoder {
             case Type.Bool x -> new Value.Bool(b.getLong(off) != 0);
             case Type.Str s -> new Value.Str(cString(bytes, off, s.capacity()));
             case Type.Strerror s -> new Value.Str(ErrnoMessages.of(b.getLong(off)));
+            case Type.Resolved r -> new Value.Str(symbols.text(r, bytes, off));
             case Type.Tuple tuple -> {
                 TupleLayout layout = TupleLayout.of(tuple);
                 List<Value> values = new ArrayList<>();
                 for (int i = 0; i < tuple.elements().size(); i++) {
-                    values.add(decode(tuple.elements().get(i), bytes, off + layout.offsets().get(i)));
+                    values.add(decode(tuple.elements().get(i), bytes, off + layout.offsets().get(i), symbols));
                 }
                 yield new Value.Tuple(values);
             }

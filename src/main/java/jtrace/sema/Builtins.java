@@ -31,6 +31,8 @@ public final class Builtins {
                         + kindOf(target) + " used here)");
             }
             default -> {
+                Type stack = SymbolFunctions.stackBuiltin(id, options);
+                if (stack != null) yield stack;
                 if (id.name().matches("arg[0-9]+") || id.name().equals("retval") || id.name().equals("func")) {
                     throw new CompileError(id.span(), "The " + id.name() + " builtin can not be used with "
                             + kindOf(target) + " probes");

@@ -5,12 +5,19 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * Settings that shape compilation: bpftrace's config variables (also read from BPFTRACE_* in the
- * environment), the positional parameters, the -c child's pid ({@code cpid}) and the -p pid filter.
+ * Settings that shape compilation: bpftrace's config variables (from a {@code config = { }} block or
+ * BPFTRACE_* in the environment), the positional and named parameters, the -c child's pid
+ * ({@code cpid}), the -p pid filter, and whether --unsafe functions are allowed.
  */
 public record CompileOptions(int maxStrlen, int maxMapKeys, List<String> positionalParams,
                              OptionalLong childPid, OptionalLong filterPid, ConfigValues config,
-                             Map<String, String> namedParams) {
+                             Map<String, String> namedParams, boolean unsafe) {
+
+    /** Strings live on the 512-byte BPF stack here, so the default stays small; see docs/architecture.md. */
+    public static final int DEFAULT_MAX_STRLEN = 64;
+    public static final int DEFAULT_MAX_MAP_KEYS = 4096;
+    public static final String DEFAULT_STACK_MODE = "bpftrace";
+    public static final List<String> STACK_MODES = List.of("bpftrace", "perf", "raw");
 
     public CompileOptions {
         positionalParams = List.copyOf(positionalParams);
@@ -23,41 +30,55 @@ public record CompileOptions(int maxStrlen, int maxMapKeys, List<String> positio
 
     public CompileOptions(int maxStrlen, int maxMapKeys, List<String> positionalParams,
                           OptionalLong childPid, OptionalLong filterPid) {
-        this(maxStrlen, maxMapKeys, positionalParams, childPid, filterPid, ConfigValues.DEFAULTS, Map.of());
+        this(maxStrlen, maxMapKeys, positionalParams, childPid, filterPid, ConfigValues.DEFAULTS, Map.of(), false);
     }
+
+    /** The default output of kstack/ustack: bpftrace, perf or raw. */
+    public String stackMode() { return config.stackMode(); }
 
     /** With the pid of the -c child (the value of {@code cpid}) and the -p pid probes are filtered by. */
     public CompileOptions withProcesses(OptionalLong child, OptionalLong filter) {
-        return new CompileOptions(maxStrlen, maxMapKeys, positionalParams, child, filter, config, namedParams);
+        return new CompileOptions(maxStrlen, maxMapKeys, positionalParams, child, filter, config, namedParams, unsafe);
     }
 
     /** With the string and map limits a config block set. */
     public CompileOptions withLimits(int strlen, int mapKeys) {
-        return new CompileOptions(strlen, mapKeys, positionalParams, childPid, filterPid, config, namedParams);
+        return new CompileOptions(strlen, mapKeys, positionalParams, childPid, filterPid, config, namedParams, unsafe);
     }
 
     public CompileOptions withConfig(ConfigValues values) {
-        return new CompileOptions(maxStrlen, maxMapKeys, positionalParams, childPid, filterPid, values, namedParams);
+        return new CompileOptions(maxStrlen, maxMapKeys, positionalParams, childPid, filterPid, values, namedParams, unsafe);
     }
 
     /** With the {@code --name=value} parameters given after {@code --}, read by {@code getopt()}. */
     public CompileOptions withNamedParams(Map<String, String> named) {
-        return new CompileOptions(maxStrlen, maxMapKeys, positionalParams, childPid, filterPid, config, named);
+        return new CompileOptions(maxStrlen, maxMapKeys, positionalParams, childPid, filterPid, config, named, unsafe);
     }
 
-    /** Strings live on the 512-byte BPF stack here, so the default stays small; see docs/architecture.md. */
-    public static final int DEFAULT_MAX_STRLEN = 64;
-    public static final int DEFAULT_MAX_MAP_KEYS = 4096;
+    /** With --unsafe: system(), signal() and the other unsafe functions are allowed. */
+    public CompileOptions withUnsafe(boolean allowed) {
+        return new CompileOptions(maxStrlen, maxMapKeys, positionalParams, childPid, filterPid, config, namedParams, allowed);
+    }
+
+    public CompileOptions withStackMode(String mode) {
+        if (!STACK_MODES.contains(mode)) {
+            throw new IllegalArgumentException("Invalid value for stack_mode: valid values are bpftrace, perf, raw (" + mode + " provided)");
+        }
+        ConfigValues c = config;
+        return withConfig(new ConfigValues(mode, c.strTruncTrailer(), c.printMapsOnExit(), c.missingProbes(), c.license()));
+    }
 
     public static CompileOptions defaults() {
         return new CompileOptions(DEFAULT_MAX_STRLEN, DEFAULT_MAX_MAP_KEYS, List.of());
     }
 
     public static CompileOptions fromEnvironment(Map<String, String> env, List<String> params) {
-        return new CompileOptions(
+        CompileOptions o = new CompileOptions(
                 intSetting(env, "BPFTRACE_MAX_STRLEN", DEFAULT_MAX_STRLEN),
                 intSetting(env, "BPFTRACE_MAX_MAP_KEYS", DEFAULT_MAX_MAP_KEYS),
                 params);
+        String mode = env.get("BPFTRACE_STACK_MODE");
+        return mode == null || mode.isBlank() ? o : o.withStackMode(mode.trim());
     }
 
     private static int intSetting(Map<String, String> env, String name, int fallback) {

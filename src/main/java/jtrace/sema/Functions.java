@@ -99,8 +99,12 @@ final class Functions {
                 yield new Type.Void();
             }
             case "strncmp", "strcontains" -> LanguageFunctions.check(c, args);
-            default -> throw new CompileError(new jtrace.diag.Span(c.span().start(), c.span().start() + c.name().length()),
-                    "Unknown function: " + c.name());
+            default -> {
+                Type symbolic = SymbolFunctions.check(c, args, target, options);
+                if (symbolic != null) yield symbolic;
+                throw new CompileError(new jtrace.diag.Span(c.span().start(), c.span().start() + c.name().length()),
+                        "Unknown function: " + c.name());
+            }
         };
     }
 

@@ -518,6 +518,7 @@ final class TypeChecker {
     }
 
     private Type call(Expr.Call c) {
+        if (SymbolFunctions.isStack(c.name())) return SymbolFunctions.stackCall(c, options);
         if (Functions.isAggregation(c.name())) {
             throw new CompileError(c.span(), c.name() + "() should be directly assigned to a map");
         }

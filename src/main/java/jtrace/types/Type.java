@@ -67,6 +67,51 @@ public sealed interface Type {
         public int size() { return 8; }
     }
 
+    /** Values the kernel records as raw words and user space turns into text: stacks, symbols, addresses, times. */
+    sealed interface Resolved extends Type {}
+
+    /** kstack/ustack: a stack id (low 32 bits, negative on failure) and, for ustack, the pid (high 32 bits). */
+    record Stack(boolean user, String mode, int depth) implements Resolved {
+        public String display() { return user ? "ustack_t" : "kstack_t"; }
+
+        public int size() { return 8; }
+    }
+
+    /** ksym(addr): the kernel address. */
+    record Ksym() implements Resolved {
+        public String display() { return "ksym_t"; }
+
+        public int size() { return 8; }
+    }
+
+    /** usym(addr): the address, then the pid whose mappings resolve it. */
+    record Usym() implements Resolved {
+        public String display() { return "usym_t"; }
+
+        public int size() { return 16; }
+    }
+
+    /** ntop(): the address family, then 16 bytes of address (IPv4 uses the first 4). */
+    record Inet() implements Resolved {
+        public String display() { return "inet"; }
+
+        public int size() { return 24; }
+    }
+
+    /** macaddr(): six bytes in one word. */
+    record MacAddr() implements Resolved {
+        public String display() { return "macaddr_t"; }
+
+        public int size() { return 8; }
+    }
+
+    /** strftime(fmt, ns): nanoseconds since boot, formatted in user space. */
+    record Timestamp(String format) implements Resolved {
+        public String display() { return "timestamp"; }
+
+        public int size() { return 8; }
+    }
+
     /** What a statement such as printf() or exit() yields. */
     record Void() implements Type {
         public String display() { return "none"; }

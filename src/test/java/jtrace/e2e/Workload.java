@@ -172,7 +172,7 @@ public final class Workload implements AutoCloseable {
 
     /** Runs gcc; returns null on success, else its output. */
     private static String gcc(Path source, Path out, boolean statically) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("gcc", "-O1", "-g", "-Wall", "-o", out.toString(), source.toString()));
+        List<String> cmd = new ArrayList<>(List.of("gcc", "-O1", "-g", "-fno-omit-frame-pointer", "-Wall", "-o", out.toString(), source.toString()));
         if (statically) cmd.add(1, "-static");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         try {

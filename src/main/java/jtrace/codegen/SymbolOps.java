@@ -1,0 +1,272 @@
+package jtrace.codegen;
+
+import jtrace.asm.AluOp;
+import jtrace.asm.BpfHelper;
+import jtrace.asm.Reg;
+import jtrace.asm.Size;
+import jtrace.ast.Expr;
+import jtrace.diag.CompileError;
+import jtrace.sema.ProbeTarget;
+import jtrace.sema.TracepointField;
+import jtrace.symbols.ElfSymbolTable;
+import jtrace.symbols.KernelSymbols;
+import jtrace.types.TupleLayout;
+import jtrace.types.Type;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Code for stacks, symbols and addresses (kstack/ustack through a stack trace map and
+ * bpf_get_stackid, ksym, usym, kaddr, uaddr, reg, ntop, macaddr, strftime, cgroupid) and for the
+ * user-space actions system() and cat(), signal() and override().
+ */
+final class SymbolOps {
+    /** bpf_get_stackid flag: walk the user stack (BPF_F_USER_STACK). */
+    static final int BPF_F_USER_STACK = 1 << 8;
+    static final int AF_INET = 2, AF_INET6 = 10;
+    /** Entries of each stack trace map: distinct stacks a run can record. */
+    static final int STACK_MAP_ENTRIES = 4096;
+
+    private static final Map<String, Integer> REGISTERS = Map.ofEntries(
+            Map.entry("r15", 0), Map.entry("r14", 8), Map.entry("r13", 16), Map.entry("r12", 24),
+            Map.entry("bp", 32), Map.entry("bx", 40), Map.entry("r11", 48), Map.entry("r10", 56),
+            Map.entry("r9", 64), Map.entry("r8", 72), Map.entry("ax", 80), Map.entry("cx", 88),
+            Map.entry("dx", 96), Map.entry("si", 104), Map.entry("di", 112), Map.entry("orig_ax", 120),
+            Map.entry("ip", 128), Map.entry("cs", 136), Map.entry("flags", 144), Map.entry("sp", 152),
+            Map.entry("ss", 160));
+
+    private final ProbeCodegen gen;
+    private final Emitter e;
+    private final Frame frame;
+    private final ProgramContext program;
+
+    SymbolOps(ProbeCodegen gen, Emitter e, Frame frame, ProgramContext program) {
+        this.gen = gen;
+        this.e = e;
+        this.frame = frame;
+        this.program = program;
+    }
+
+    /** The stack trace map a stack type reads: one per user/kernel and depth. */
+    public static String stackMapName(Type.Stack s) { return "stack_" + (s.user() ? "u" : "k") + s.depth(); }
+
+    /** Whether this class computes {@code x} as a scalar. */
+    static boolean handles(Expr x, Type t) {
+        return switch (x) {
+            case Expr.Ident id -> t instanceof Type.Stack;
+            case Expr.Call c -> switch (c.name()) {
+                case "kstack", "ustack", "ksym", "kaddr", "uaddr", "reg", "macaddr", "strftime", "cgroupid" -> true;
+                default -> false;
+            };
+            default -> false;
+        };
+    }
+
+    /** Types written to memory (more than one word) rather than computed in a register. */
+    static boolean inMemory(Type t) { return t instanceof Type.Usym || t instanceof Type.Inet; }
+
+    static boolean isAction(String name) {
+        return name.equals("system") || name.equals("cat") || name.equals("signal") || name.equals("override");
+    }
+
+    Reg scalar(Expr x) {
+        Type t = gen.typeOf(x);
+        if (t instanceof Type.Stack s) return stack(s, x);
+        Expr.Call c = (Expr.Call) x;
+        return switch (c.name()) {
+            case "ksym", "strftime" -> gen.scalar(c.args().getLast());
+            case "kaddr" -> constant(KernelSymbols.system().address(literal(c)).orElseThrow(
+                    () -> new CompileError(c.span(), "Failed to resolve kernel symbol: " + literal(c))), c);
+            case "uaddr" -> constant(uaddr(c), c);
+            case "cgroupid" -> constant(cgroupId(c), c);
+            case "reg" -> {
+                Reg r = gen.regs().take(c.span());
+                e.load(Size.DW, r, ProbeCodegen.CTX, REGISTERS.get(literal(c)));
+                yield r;
+            }
+            case "macaddr" -> macaddr(c);
+            default -> throw new IllegalStateException(c.name());
+        };
+    }
+
+    private Reg constant(long v, Expr x) {
+        Reg r = gen.regs().take(x.span());
+        e.movImm(r, v);
+        return r;
+    }
+
+    private static String literal(Expr.Call c) { return ((Expr.StrLit) c.args().getFirst()).value(); }
+
+    /** The stack id from bpf_get_stackid in the low 32 bits; for ustack the pid in the high 32. */
+    private Reg stack(Type.Stack s, Expr x) {
+        program.stackMap(stackMapName(s), s.depth() * 8, STACK_MAP_ENTRIES);
+        Reg r = gen.regs().take(x.span());
+        e.mov(Reg.R1, ProbeCodegen.CTX);
+        e.mapFd(Reg.R2, stackMapName(s));
+        e.movImm(Reg.R3, s.user() ? BPF_F_USER_STACK : 0);
+        e.call(BpfHelper.GET_STACKID);
+        e.mov(r, Reg.R0);
+        e.zeroExtend32(r);
+        if (s.user()) {
+            e.call(BpfHelper.GET_CURRENT_PID_TGID);
+            e.aluImm(AluOp.RSH, Reg.R0, 32);
+            e.aluImm(AluOp.LSH, Reg.R0, 32);
+            e.alu(AluOp.OR, r, Reg.R0);
+        }
+        return r;
+    }
+
+    private long uaddr(Expr.Call c) {
+        String[] parts = gen.target().name().split(":", 3);
+        try {
+            return ElfSymbolTable.read(Path.of(parts.length > 1 ? parts[1] : "")).lookup(literal(c)).orElseThrow().value();
+        } catch (Exception ex) {
+            throw new CompileError(c.span(), "Could not resolve symbol: " + (parts.length > 1 ? parts[1] : "") + ":" + literal(c));
+        }
+    }
+
+    private static long cgroupId(Expr.Call c) {
+        try {
+            return ((Number) Files.getAttribute(Path.of(literal(c)), "unix:ino")).longValue();
+        } catch (Exception ex) {
+            throw new CompileError(c.span(), "Failed to get `cgroupid` for path: \"" + literal(c) + "\": " + ex.getMessage());
+        }
+    }
+
+    /** Six bytes, from a tracepoint array field or through a pointer, in the low bytes of a word. */
+    private Reg macaddr(Expr.Call c) {
+        int mark = frame.mark();
+        int slot = frame.alloc(8);
+        e.zero(Reg.R10, slot, 8);
+        readBytes(c.args().getFirst(), slot, 6);
+        Reg r = gen.regs().take(c.span());
+        e.load(Size.DW, r, Reg.R10, slot);
+        frame.release(mark);
+        return r;
+    }
+
+    /** Copies {@code n} bytes an argument designates (a tracepoint array, or memory a pointer points to) to a stack slot. */
+    private void readBytes(Expr src, int slot, int n) {
+        readBytes(src, Reg.R10, slot, n);
+    }
+
+    private void readBytes(Expr src, Reg base, int off, int n) {
+        if (src instanceof Expr.FieldAccess f && gen.typeOf(f.base()) instanceof Type.Args) {
+            TracepointField field = gen.argsField(f);
+            e.addr(Reg.R1, base, off);
+            e.movImm(Reg.R2, Math.min(n, Math.max(field.size(), 1)));
+            e.addr(Reg.R3, ProbeCodegen.CTX, field.offset());
+            e.call(BpfHelper.PROBE_READ_KERNEL);
+            return;
+        }
+        Reg ptr = gen.scalar(src);
+        e.addr(Reg.R1, base, off);
+        e.movImm(Reg.R2, n);
+        e.mov(Reg.R3, ptr);
+        gen.regs().release(ptr);
+        e.call(userPointers() ? BpfHelper.PROBE_READ_USER : BpfHelper.PROBE_READ_KERNEL);
+    }
+
+    private boolean userPointers() {
+        return !(gen.target() instanceof ProbeTarget.Tracepoint tp) || tp.userPointers();
+    }
+
+    /** Writes a usym or ntop value at base+off. */
+    void write(Expr.Call c, Reg base, int off) {
+        switch (c.name()) {
+            case "usym" -> {
+                Reg addr = gen.scalar(c.args().getFirst());
+                e.store(Size.DW, base, off, addr);
+                gen.regs().release(addr);
+                e.call(BpfHelper.GET_CURRENT_PID_TGID);
+                e.aluImm(AluOp.RSH, Reg.R0, 32);
+                e.store(Size.DW, base, off + 8, Reg.R0);
+            }
+            case "ntop" -> ntop(c, base, off);
+            default -> throw new CompileError(c.span(), "jtrace cannot produce this value yet");
+        }
+    }
+
+    private void ntop(Expr.Call c, Reg base, int off) {
+        Expr addr = c.args().getLast();
+        e.zero(base, off, 24);
+        int arrayLen = arrayLength(addr);
+        if (c.args().size() == 2) {
+            gen.write(c.args().getFirst(), base, off);
+        } else {
+            e.storeImm(Size.DW, base, off, arrayLen == 16 ? AF_INET6 : AF_INET);
+        }
+        if (arrayLen > 0) {
+            readBytes(addr, base, off + 8, arrayLen);
+        } else {
+            Reg v = gen.scalar(addr);
+            e.store(Size.W, base, off + 8, v);
+            gen.regs().release(v);
+        }
+    }
+
+    /** The byte length of an array argument (a tracepoint array field), or 0 for an integer. */
+    private int arrayLength(Expr x) {
+        if (x instanceof Expr.FieldAccess f && gen.typeOf(f.base()) instanceof Type.Args) {
+            TracepointField field = gen.argsField(f);
+            if (field.size() == 4 || field.size() == 16) return field.size();
+        }
+        return 0;
+    }
+
+    // ---- actions ----
+
+    void action(Expr.Call c) {
+        switch (c.name()) {
+            case "system", "cat" -> formatted(c, c.name().equals("system") ? EventSpec.Action.Kind.SYSTEM : EventSpec.Action.Kind.CAT);
+            case "signal" -> {
+                Expr arg = c.args().getFirst();
+                if (arg instanceof Expr.StrLit s) {
+                    e.movImm(Reg.R1, signalNumber(s.value()));
+                } else {
+                    Reg r = gen.scalar(arg);
+                    e.mov(Reg.R1, r);
+                    gen.regs().release(r);
+                }
+                e.call(BpfHelper.SEND_SIGNAL);
+            }
+            case "override" -> {
+                Reg r = gen.scalar(c.args().getFirst());
+                e.mov(Reg.R2, r);
+                gen.regs().release(r);
+                e.mov(Reg.R1, ProbeCodegen.CTX);
+                e.call(BpfHelper.OVERRIDE_RETURN);
+            }
+            default -> throw new IllegalStateException(c.name());
+        }
+    }
+
+    private static int signalNumber(String name) {
+        List<String> names = List.of("HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV",
+                "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG", "XCPU",
+                "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS");
+        return names.indexOf(name.startsWith("SIG") ? name.substring(3) : name) + 1;
+    }
+
+    /** system()/cat(): the printf-formatted command or path travels as a record, run in user space. */
+    private void formatted(Expr.Call c, EventSpec.Action.Kind kind) {
+        String format = ((Expr.StrLit) c.args().getFirst()).value();
+        List<Expr> args = c.args().subList(1, c.args().size());
+        List<EventSpec.Arg> layout = new ArrayList<>();
+        int off = 8;
+        for (Expr a : args) {
+            Type t = gen.typeOf(a);
+            layout.add(new EventSpec.Arg(off, t));
+            off += TupleLayout.slotSize(t);
+        }
+        int size = off;
+        int id = program.addEvent(new EventSpec.Action(kind, format, layout, size));
+        new EventOps(gen, e, frame, program).emit(id, size, c, rec -> {
+            for (int i = 0; i < args.size(); i++) gen.write(args.get(i), rec, layout.get(i).offset());
+        });
+    }
+}
