@@ -356,6 +356,7 @@ final class ProbeCodegen {
             case Expr.BoolLit b -> constant(b.value() ? 1 : 0, x);
             case Expr.Positional p -> constant(program.positionalNumber(p.index()), x);
             case Expr.PositionalCount c -> constant(program.positionalCount(), x);
+            case Expr.Ident id when UserProbeArgs.handles(probe.target(), id.name()) -> new UserProbeArgs(this, e, frame).read(id);
             case Expr.Ident id -> builtin(id);
             case Expr.Variable v -> {
                 Reg r = regs.take(x.span());

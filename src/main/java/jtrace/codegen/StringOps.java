@@ -37,6 +37,8 @@ final class StringOps {
             }
             case Expr.Ident id when id.name().equals("probe") ->
                     literal(ProbeCodegen.utf8(gen.target().name()), t.capacity(), base, off);
+            case Expr.Ident id when id.name().equals("func") && gen.target() instanceof ProbeTarget.Uprobe u ->
+                    literal(ProbeCodegen.utf8(u.function()), t.capacity(), base, off);
             case Expr.Call c when c.name().equals("str") -> str(c, t, base, off);
             case Expr.FieldAccess f -> argsString(f, t, base, off);
             case Expr.MapAccess m -> gen.maps().readInto(m, base, off, TupleLayout.slotSize(t));

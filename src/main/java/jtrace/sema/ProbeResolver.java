@@ -2,15 +2,24 @@ package jtrace.sema;
 
 import jtrace.ast.AttachPoint;
 import jtrace.diag.CompileError;
+import jtrace.elf.BinaryLocator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /** Turns attach points as written into concrete {@link ProbeTarget}s: aliases, units, wildcards. */
 public final class ProbeResolver {
     private final Tracepoints tracepoints;
+    private final UserProbeResolver userProbes;
 
-    public ProbeResolver(Tracepoints tracepoints) { this.tracepoints = tracepoints; }
+    public ProbeResolver(Tracepoints tracepoints) { this(tracepoints, OptionalLong.empty()); }
+
+    /** {@code pid}: the -p process, which uprobes and usdt probes are limited to. */
+    public ProbeResolver(Tracepoints tracepoints, OptionalLong pid) {
+        this.tracepoints = tracepoints;
+        this.userProbes = new UserProbeResolver(BinaryLocator.system(pid), pid);
+    }
 
     public List<ProbeTarget> resolve(AttachPoint ap) {
         List<String> parts = ap.parts();
@@ -29,7 +38,10 @@ public final class ProbeResolver {
                             + "use a tracepoint instead");
             case "software", "s" -> List.of(perfCounter(ap, "software", PerfEventDef.SOFTWARE));
             case "hardware", "h" -> List.of(perfCounter(ap, "hardware", PerfEventDef.HARDWARE));
-            case "uprobe", "u", "uretprobe", "ur", "usdt", "U", "rawtracepoint", "rt",
+            case "uprobe", "u" -> userProbes.uprobe(ap, false);
+            case "uretprobe", "ur" -> userProbes.uprobe(ap, true);
+            case "usdt", "U" -> userProbes.usdt(ap);
+            case "rawtracepoint", "rt",
                  "watchpoint", "w", "iter", "it" ->
                     throw new CompileError(ap.span(), provider + " probes are not supported by jtrace yet");
             default -> throw new CompileError(ap.span(), "Invalid probe type: " + provider);

@@ -23,7 +23,7 @@ public final class SemanticAnalyzer {
     }
 
     public CheckedProgram analyze(SourceFile source, Program program) {
-        ProbeResolver resolver = new ProbeResolver(tracepoints);
+        ProbeResolver resolver = new ProbeResolver(tracepoints, options.filterPid());
         List<Probe> probes = new ArrayList<>();
         List<ProbeTarget> targets = new ArrayList<>();
         boolean sawBegin = false, sawEnd = false;
