@@ -72,10 +72,10 @@ class UprobeE2ETest {
     void offsetAndAddressProbes() throws Exception {
         long addr = UprobeTarget.address("ut_ret");
         long second = secondInstruction("ut_ret");
-        String script = "uprobe:" + bin + ":ut_ret+" + (second - addr) + " { @off[arg0] = count(); } "
+        String script = "uprobe:" + bin + ":ut_ret+" + (second - addr) + " { @off = count(); @offsum = sum(arg0); } "
                 + "uprobe:" + bin + ":0x" + Long.toHexString(addr) + " { @addr[func] = count(); }";
-        JtraceProcess.Result r = trace(script, "call", "2").assertExitCode(0);
-        GoldenText.assertSameText("stdout", "\n\n@addr[ut_ret]: 2\n@off[0]: 1\n@off[1]: 1\n", r.stdout());
+        JtraceProcess.Result r = trace(script, "call", "4").assertExitCode(0);
+        GoldenText.assertSameText("stdout", "\n\n@addr[ut_ret]: 4\n@off: 4\n@offsum: 6\n", r.stdout());
         GoldenText.assertSameText("stderr", "Attached 2 probes\n", r.stderr());
     }
 
