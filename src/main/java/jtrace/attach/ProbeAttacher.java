@@ -25,6 +25,9 @@ public final class ProbeAttacher {
                     s.event().config(), s.count(), Cpus.online(), s.name());
             case ProbeTarget.Hardware h -> PerfEventAttachment.counter(program, Perf.PERF_TYPE_HARDWARE,
                     h.event().config(), h.count(), Cpus.online(), h.name());
+            case ProbeTarget.Uprobe u -> UprobeAttachment.attach(program, u.name(), u.binary(), u.fileOffset(), u.ret(), 0, u.pid());
+            case ProbeTarget.Usdt u -> UprobeAttachment.attach(program, u.name(), u.binary(), u.probe().fileOffset(), false,
+                    u.probe().semaphoreOffset(), u.pid());
         };
     }
 

@@ -19,9 +19,9 @@ final class ProbeLister {
     /** Kernel probe types listed when the type is a wildcard, limited to those this kernel can run. */
     static final List<String> KERNEL_TYPES = List.of("hardware", "rawtracepoint", "software", "tracepoint");
     /** User-space types, listed for a wildcard type only when the target is a file that exists. */
-    static final List<String> USERSPACE_TYPES = List.of("uprobe");
+    static final List<String> USERSPACE_TYPES = List.of("uprobe", "usdt");
     static final Map<String, String> ALIASES = Map.of("t", "tracepoint", "rt", "rawtracepoint", "s", "software",
-            "h", "hardware", "i", "interval", "p", "profile", "u", "uprobe");
+            "h", "hardware", "i", "interval", "p", "profile", "u", "uprobe", "U", "usdt");
 
     private final Map<String, ProbeSource> sources;
     private final boolean verbose;
@@ -65,7 +65,7 @@ final class ProbeLister {
             String target = "";
             String input = suffix;
             switch (t) {
-                case "uprobe", "tracepoint" -> {
+                case "uprobe", "usdt", "tracepoint" -> {
                     if (parts.size() > 2) {
                         target = sources.get(t).canonicalTarget(parts.get(1));
                         input = target + suffix.substring(parts.get(1).length());

@@ -35,7 +35,9 @@ final class ProbeSources {
         m.put("rawtracepoint", new RawTracepointSource(warn));
         m.put("software", ProbeSource.of(eventNames(PerfEventDef.SOFTWARE)));
         m.put("tracepoint", new TracepointSource());
-        m.put("uprobe", new UprobeSource(System.getenv("PATH"), warn));
+        UprobeSource uprobes = new UprobeSource(System.getenv("PATH"), warn);
+        m.put("uprobe", uprobes);
+        m.put("usdt", new UsdtSource(uprobes));
         return m;
     }
 

@@ -1,5 +1,6 @@
 package jtrace.cli;
 
+import jtrace.elf.BinaryLocator;
 import jtrace.elf.ElfFile;
 import jtrace.elf.ElfFormatException;
 import jtrace.tracefs.Glob;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -68,7 +70,8 @@ final class UprobeSource implements ProbeSource {
                 Path p = Path.of(dir, target);
                 if (Files.isRegularFile(p) && Files.isExecutable(p)) return List.of(p.toString());
             }
-            return List.of();
+            // Not a program: a library name (libc), as uprobe attach points resolve it.
+            return BinaryLocator.system(OptionalLong.empty()).library(target).map(p -> List.of(p.toString())).orElse(List.of());
         }
         if (!Glob.hasWildcard(target)) return Files.isRegularFile(Path.of(target)) ? List.of(target) : List.of();
         int slash = target.lastIndexOf('/');

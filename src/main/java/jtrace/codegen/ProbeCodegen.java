@@ -375,6 +375,7 @@ final class ProbeCodegen {
             case Expr.PositionalCount c -> constant(program.positionalCount(), x);
             case Expr.Ident id when structs.isRawArg(id) -> structs.rawArg(id);
             case Expr.Ident id when SymbolOps.handles(x, typeOf(x)) -> symbols().scalar(x);
+            case Expr.Ident id when UserProbeArgs.handles(probe.target(), id.name()) -> new UserProbeArgs(this, e, frame).read(id);
             case Expr.Ident id -> builtin(id);
             case Expr.Variable v -> {
                 Reg r = regs.take(x.span());

@@ -37,6 +37,8 @@ final class StringOps {
             }
             case Expr.Ident id when id.name().equals("probe") ->
                     literal(ProbeCodegen.utf8(gen.target().name()), t.capacity(), base, off);
+            case Expr.Ident id when id.name().equals("func") && gen.target() instanceof ProbeTarget.Uprobe u ->
+                    literal(ProbeCodegen.utf8(u.function()), t.capacity(), base, off);
             case Expr.Call c when c.name().equals("str") -> str(c, t, base, off);
             case Expr.Call c when c.name().equals("getopt") ->
                     write(jtrace.sema.NamedParams.value(c, gen.program().checked().options()), t, base, off);

@@ -10,24 +10,31 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * A 64-bit little-endian ELF file read through its section headers: enough to list the function
- * symbols of .symtab and .dynsym for uprobes. Program headers, relocations and DWARF are not read.
+ * A 64-bit little-endian ELF file read through its section and program headers: the function
+ * symbols of .symtab and .dynsym, the PT_LOAD segments that turn addresses into file offsets
+ * (what uprobes attach to), and notes (USDT). Relocations and DWARF are not read.
  */
 public final class ElfFile {
     static final int EI_CLASS = 4, EI_DATA = 5, ELFCLASS64 = 2, ELFDATA2LSB = 1;
     static final int EHDR_SIZE = 64, SHDR_SIZE = 64, SYM_SIZE = 24;
     static final int SHN_UNDEF = 0, SHN_XINDEX = 0xffff;
 
+    static final int PHDR_SIZE = 56;
+
     private final ByteBuffer data;
     private final List<ElfSection> sections;
+    private final List<ElfSegment> segments;
 
     private ElfFile(ByteBuffer data) throws ElfFormatException {
         this.data = data.order(ByteOrder.LITTLE_ENDIAN);
         this.sections = readSections();
+        this.segments = readSegments();
     }
 
     /** Maps and parses the file at {@code path}. */
@@ -43,6 +50,58 @@ public final class ElfFile {
 
     public List<ElfSection> sections() {
         return sections;
+    }
+
+    public List<ElfSegment> segments() {
+        return segments;
+    }
+
+    /** The first section called {@code name}. */
+    public Optional<ElfSection> section(String name) {
+        return sections.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The file offset at which the byte of virtual address {@code vaddr} lies, through the PT_LOAD
+     * segment that maps it; empty when no segment maps it from the file (e.g. .bss).
+     */
+    public OptionalLong fileOffset(long vaddr) {
+        for (ElfSegment seg : segments) {
+            if (seg.type() == ElfSegment.PT_LOAD && Long.compareUnsigned(vaddr, seg.vaddr()) >= 0
+                    && Long.compareUnsigned(vaddr - seg.vaddr(), seg.fileSize()) < 0) {
+                return OptionalLong.of(vaddr - seg.vaddr() + seg.offset());
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    /** The notes of a SHT_NOTE section, in file order; none when there is no such section. */
+    public List<ElfNote> notes(String sectionName) throws ElfFormatException {
+        Optional<ElfSection> found = section(sectionName);
+        if (found.isEmpty() || found.get().type() != ElfSection.SHT_NOTE) return List.of();
+        ElfSection s = found.get();
+        check(s.offset(), s.size());
+        List<ElfNote> out = new ArrayList<>();
+        long p = s.offset(), end = s.offset() + s.size();
+        while (p + 12 <= end) {
+            long namesz = data.getInt((int) p) & 0xffffffffL;
+            long descsz = data.getInt((int) p + 4) & 0xffffffffL;
+            int type = data.getInt((int) p + 8);
+            long nameAt = p + 12;
+            long descAt = nameAt + align4(namesz);
+            if (descAt + descsz > end) throw new ElfFormatException("note outside section " + sectionName);
+            byte[] name = new byte[(int) Math.max(0, namesz - 1)]; // without its NUL
+            data.get((int) nameAt, name);
+            byte[] desc = new byte[(int) descsz];
+            data.get((int) descAt, desc);
+            out.add(new ElfNote(new String(name, StandardCharsets.ISO_8859_1), type, desc));
+            p = descAt + align4(descsz);
+        }
+        return out;
+    }
+
+    private static long align4(long n) {
+        return (n + 3) & ~3L;
     }
 
     public boolean hasSection(String name) {
@@ -76,6 +135,24 @@ public final class ElfFile {
         return names;
     }
 
+    /**
+     * Defined function symbols, one per name (the first in file order, so .symtab wins over
+     * .dynsym when both are present), in file order.
+     */
+    public List<ElfSymbol> functions() throws ElfFormatException {
+        java.util.LinkedHashMap<String, ElfSymbol> byName = new java.util.LinkedHashMap<>();
+        for (ElfSymbol sym : symbols()) if (sym.isDefinedFunction()) byName.putIfAbsent(sym.name(), sym);
+        return List.copyOf(byName.values());
+    }
+
+    /** Any defined symbol (function or object) called {@code name}: USDT arguments name globals. */
+    public Optional<ElfSymbol> symbol(String name) throws ElfFormatException {
+        for (ElfSymbol sym : symbols()) {
+            if (sym.name().equals(name) && sym.sectionIndex() != SHN_UNDEF && !sym.name().isEmpty()) return Optional.of(sym);
+        }
+        return Optional.empty();
+    }
+
     private List<ElfSection> readSections() throws ElfFormatException {
         if (data.capacity() < EHDR_SIZE || data.get(0) != 0x7f || data.get(1) != 'E' || data.get(2) != 'L'
                 || data.get(3) != 'F') throw new ElfFormatException("not an ELF file");
@@ -97,17 +174,33 @@ public final class ElfFile {
         for (int i = 0; i < shnum; i++) {
             int p = (int) (shoff + (long) i * shentsize);
             raw.add(new long[] {data.getInt(p) & 0xffffffffL, data.getInt(p + 4) & 0xffffffffL, data.getLong(p + 24),
-                    data.getLong(p + 32), data.getInt(p + 40) & 0xffffffffL, data.getLong(p + 56)});
+                    data.getLong(p + 32), data.getInt(p + 40) & 0xffffffffL, data.getLong(p + 56), data.getLong(p + 16)});
         }
         List<ElfSection> out = new ArrayList<>();
         ElfSection names = null;
         if (shstrndx < shnum) {
             long[] r = raw.get(shstrndx);
-            names = new ElfSection("", (int) r[1], r[2], r[3], (int) r[4], r[5]);
+            names = new ElfSection("", (int) r[1], r[2], r[3], (int) r[4], r[5], r[6]);
         }
         for (long[] r : raw) {
             String name = names == null ? "" : string(names, (int) r[0]);
-            out.add(new ElfSection(name, (int) r[1], r[2], (int) r[1] == ElfSection.SHT_NOBITS ? 0 : r[3], (int) r[4], r[5]));
+            out.add(new ElfSection(name, (int) r[1], r[2], (int) r[1] == ElfSection.SHT_NOBITS ? 0 : r[3], (int) r[4], r[5], r[6]));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    private List<ElfSegment> readSegments() throws ElfFormatException {
+        long phoff = data.getLong(0x20);
+        int phentsize = data.getShort(0x36) & 0xffff;
+        int phnum = data.getShort(0x38) & 0xffff;
+        if (phoff == 0 || phnum == 0) return List.of();
+        if (phentsize < PHDR_SIZE) throw new ElfFormatException("bad program header size " + phentsize);
+        check(phoff, (long) phnum * phentsize);
+        List<ElfSegment> out = new ArrayList<>();
+        for (int i = 0; i < phnum; i++) {
+            int p = (int) (phoff + (long) i * phentsize);
+            out.add(new ElfSegment(data.getInt(p), data.getInt(p + 4), data.getLong(p + 8), data.getLong(p + 16),
+                    data.getLong(p + 32), data.getLong(p + 40)));
         }
         return Collections.unmodifiableList(out);
     }

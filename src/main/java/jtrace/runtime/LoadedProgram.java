@@ -66,6 +66,8 @@ public final class LoadedProgram implements AutoCloseable {
             case ProbeTarget.Profile p -> ProgType.PERF_EVENT;
             case ProbeTarget.Software s -> ProgType.PERF_EVENT;
             case ProbeTarget.Hardware h -> ProgType.PERF_EVENT;
+            case ProbeTarget.Uprobe u -> ProgType.KPROBE;
+            case ProbeTarget.Usdt u -> ProgType.KPROBE;
         };
     }
 

@@ -15,6 +15,10 @@ public final class Builtins {
             "cgroup", "curtask", "rand", "numaid", "jiffies", "ncpus", "cpid");
 
     static Type typeOf(Expr.Ident id, ProbeTarget target, CompileOptions options) {
+        if (UserProbeBuiltins.applies(target)) {
+            Type user = UserProbeBuiltins.typeOf(id, target);
+            if (user != null) return user;
+        }
         return switch (id.name()) {
             case "pid", "tid", "uid", "gid", "cpu", "rand", "numaid" -> Type.Int.UINT32;
             case "nsecs", "elapsed", "cgroup", "jiffies", "ncpus" -> Type.Int.UINT64;
@@ -56,6 +60,8 @@ public final class Builtins {
             case ProbeTarget.Software s -> "software";
             case ProbeTarget.Hardware h -> "hardware";
             case ProbeTarget.RawTracepoint r -> "rawtracepoint";
+            case ProbeTarget.Uprobe u -> u.ret() ? "uretprobe" : "uprobe";
+            case ProbeTarget.Usdt u -> "usdt";
         };
     }
 }

@@ -2,20 +2,25 @@ package jtrace.sema;
 
 import jtrace.ast.AttachPoint;
 import jtrace.diag.CompileError;
+import jtrace.elf.BinaryLocator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /** Turns attach points as written into concrete {@link ProbeTarget}s: aliases, units, wildcards. */
 public final class ProbeResolver {
     private final Tracepoints tracepoints;
     private final StructResolver structs;
+    private final UserProbeResolver userProbes;
 
-    public ProbeResolver(Tracepoints tracepoints) { this(tracepoints, StructResolver.none()); }
+    public ProbeResolver(Tracepoints tracepoints) { this(tracepoints, StructResolver.none(), OptionalLong.empty()); }
 
-    public ProbeResolver(Tracepoints tracepoints, StructResolver structs) {
+    /** {@code pid}: the -p process, which uprobes and usdt probes are limited to. */
+    public ProbeResolver(Tracepoints tracepoints, StructResolver structs, OptionalLong pid) {
         this.tracepoints = tracepoints;
         this.structs = structs;
+        this.userProbes = new UserProbeResolver(BinaryLocator.system(pid), pid);
     }
 
     public List<ProbeTarget> resolve(AttachPoint ap) {
@@ -36,8 +41,10 @@ public final class ProbeResolver {
             case "software", "s" -> List.of(perfCounter(ap, "software", PerfEventDef.SOFTWARE));
             case "hardware", "h" -> List.of(perfCounter(ap, "hardware", PerfEventDef.HARDWARE));
             case "rawtracepoint", "rt" -> RawTracepointResolver.resolve(ap, structs);
-            case "uprobe", "u", "uretprobe", "ur", "usdt", "U",
-                 "watchpoint", "w", "iter", "it" ->
+            case "uprobe", "u" -> userProbes.uprobe(ap, false);
+            case "uretprobe", "ur" -> userProbes.uprobe(ap, true);
+            case "usdt", "U" -> userProbes.usdt(ap);
+            case "watchpoint", "w", "iter", "it" ->
                     throw new CompileError(ap.span(), provider + " probes are not supported by jtrace yet");
             default -> throw new CompileError(ap.span(), "Invalid probe type: " + provider);
         };

@@ -47,4 +47,15 @@ public sealed interface ProbeTarget {
 
     /** {@code hardware:EVENT:COUNT}: runs every {@code count} occurrences of a hardware counter, on every CPU. */
     record Hardware(String name, PerfEventDef event, long count) implements ProbeTarget {}
+
+    /**
+     * {@code uprobe:BINARY:FUNC[+OFF]} / {@code uretprobe:}: a breakpoint at {@code fileOffset} of
+     * {@code binary}. {@code function} is the value of {@code func}; {@code pid} is the -p process
+     * the probe is limited to, or -1 for every process; {@code dwarf}: the file has debug info.
+     */
+    record Uprobe(String name, String binary, String function, long fileOffset, boolean ret, long pid,
+                  boolean dwarf) implements ProbeTarget {}
+
+    /** {@code usdt:BINARY:PROVIDER:NAME}: a uprobe at a USDT note's address, with its typed arguments. */
+    record Usdt(String name, String binary, jtrace.elf.UsdtProbe probe, long pid) implements ProbeTarget {}
 }

@@ -40,7 +40,7 @@ public final class SemanticAnalyzer {
     }
 
     private CheckedProgram analyze(SourceFile source, Program program, StructResolver structs) {
-        ProbeResolver resolver = new ProbeResolver(tracepoints, structs);
+        ProbeResolver resolver = new ProbeResolver(tracepoints, structs, options.filterPid());
         List<Probe> probes = new ArrayList<>();
         List<ProbeTarget> targets = new ArrayList<>();
         boolean sawBegin = false, sawEnd = false;

@@ -62,6 +62,28 @@ public final class Perf {
         return open(type, config, period, false, cpu);
     }
 
+    /**
+     * Opens a uprobe (disabled) through the uprobe PMU ({@code type} from
+     * /sys/bus/event_source/devices/uprobe/type): the probe lives as long as the fd, so nothing is
+     * left in tracefs's uprobe_events if the process dies. {@code config} carries the retprobe and
+     * ref_ctr_offset bits; config1 points to the path, config2 is the file offset. With {@code pid}
+     * &ge; 0 only that process is probed; otherwise every process (on CPU 0's event, which runs the
+     * BPF program wherever the probe is hit).
+     */
+    public static int openUprobe(int type, long config, String path, long offset, int pid) {
+        try (var arena = Arena.ofConfined()) {
+            var pathSeg = arena.allocateFrom(path);
+            var attr = new Struct(arena, ATTR).set("type", type).set("size", ATTR.byteSize())
+                    .set("config", config).set("sample_period", 1).set("flags", ATTR_DISABLED).set("wakeup_events", 1)
+                    .set("config1", pathSeg.address()).set("config2", offset);
+            long fd = Libc.syscall(SYS_PERF_EVENT_OPEN, attr.seg.address(), pid >= 0 ? pid : -1, pid >= 0 ? -1 : 0, -1,
+                    PERF_FLAG_FD_CLOEXEC);
+            if (fd < 0) throw new SysException("perf_event_open(uprobe " + path + "+0x" + Long.toHexString(offset)
+                    + (pid >= 0 ? ", pid " + pid : "") + ")", Libc.errno());
+            return (int) fd;
+        }
+    }
+
     private static int open(int type, long config, long period, boolean frequency, int cpu) {
         try (var arena = Arena.ofConfined()) {
             var attr = new Struct(arena, ATTR).set("type", type).set("size", ATTR.byteSize())

@@ -29,14 +29,20 @@ class LabExerciseE2ETest {
     void printAndClearAtKnownPoints() throws Exception {
         Path file = Files.createTempFile("jtrace-lab", ".dat");
         try {
-            String script = "t:syscalls:sys_enter_getpid /comm == \"jtwl\"/ { print(@bytes_read); clear(@bytes_read); } "
-                    + "t:syscalls:sys_exit_read /args.ret > 0 && comm == \"jtwl\"/ { @bytes_read[comm] += args.ret; }";
+            // Filtered by the workload's pid ($1), so other jtwl processes on the machine do not count.
+            String script = "t:syscalls:sys_enter_getpid /pid == $1/ { print(@bytes_read); clear(@bytes_read); } "
+                    + "t:syscalls:sys_exit_read /args.ret > 0 && pid == $1/ { @bytes_read[comm] += args.ret; }";
             // The sleeps let user space carry out each asynchronous clear() before the next reads.
-            Kernel.Run run = Kernel.trace(script, "read", file.toString(), "2", "100", "getpid", "1", "sleep", "300",
+            try (Workload w = Workload.start("read", file.toString(), "2", "100", "getpid", "1", "sleep", "300",
                     "read", file.toString(), "3", "100", "getpid", "1", "sleep", "300");
-            // At exit the map exists but is empty: the two newlines bpftrace prints before the maps, then nothing.
-            GoldenText.assertSameText("stdout", "@bytes_read[jtwl]: 200\n@bytes_read[jtwl]: 300\n\n\n",
-                    run.result().stdout());
+                 JtraceProcess t = JtraceProcess.jtrace("-e", script, Long.toString(w.pid())).start()) {
+                t.awaitAttached();
+                w.go();
+                assertEquals(0, w.waitFor());
+                // At exit the map exists but is empty: the two newlines bpftrace prints before the maps, then nothing.
+                GoldenText.assertSameText("stdout", "@bytes_read[jtwl]: 200\n@bytes_read[jtwl]: 300\n\n\n",
+                        t.interrupt().stdout());
+            }
         } finally {
             Files.deleteIfExists(file);
         }
@@ -62,14 +68,15 @@ class LabExerciseE2ETest {
         Path scriptFile = Files.createTempFile("jtrace-lab", ".bt");
         String script = """
                 interval:ms:200 { print(@bytes_read); clear(@bytes_read); }
-                t:syscalls:sys_exit_read /args.ret > 0 && comm == "jtwl"/ { @bytes_read[comm] += args.ret; }
+                t:syscalls:sys_exit_read /args.ret > 0 && pid == $1/ { @bytes_read[comm] += args.ret; }
                 """;
         try {
             Files.writeString(scriptFile, "#!/usr/bin/env jtrace\n" + script);
-            List<String> args = asScriptFile ? List.of(scriptFile.toString()) : List.of("-e", script);
             try (Workload w = Workload.start("read", data.toString(), "4", "100", "sleep", "300",
                     "read", data.toString(), "6", "100");
-                 JtraceProcess t = JtraceProcess.jtrace(args.toArray(String[]::new)).start()) {
+                 JtraceProcess t = JtraceProcess.jtrace(asScriptFile
+                         ? new String[]{scriptFile.toString(), Long.toString(w.pid())}
+                         : new String[]{"-e", script, Long.toString(w.pid())}).start()) {
                 t.awaitAttached();
                 w.go();
                 assertEquals(0, w.waitFor());

@@ -88,9 +88,18 @@ public final class Workload implements AutoCloseable {
         return launch(now, true, steps);
     }
 
+    /** Starts another workload binary that follows jtwl's ready/go protocol (e.g. uprobe_target), parked. */
+    public static Workload startBinary(Path program, String... steps) {
+        return launch(program, false, true, steps);
+    }
+
     private static Workload launch(boolean now, boolean awaitReady, String... steps) {
+        return launch(binary(), now, awaitReady, steps);
+    }
+
+    private static Workload launch(Path program, boolean now, boolean awaitReady, String... steps) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(binary().toString());
+        cmd.add(program.toString());
         if (now) cmd.add("--now");
         cmd.addAll(List.of(steps));
         try {
