@@ -40,9 +40,11 @@ final class ProbeCodegen {
     private final Frame frame;
     private final Map<String, Integer> variableSlots = new HashMap<>();
     private final Deque<Label[]> loops = new ArrayDeque<>();
-    private final Label end;
+    /** Where return and exit() go: the probe's end, or inside a map loop's callback its own return. */
+    private Label end;
     private final MapOps maps;
     private final EventOps events;
+    private final MapLoops mapLoops;
 
     ProbeCodegen(CheckedProbe probe, ProgramContext program) {
         this.probe = probe;
@@ -51,6 +53,7 @@ final class ProbeCodegen {
         this.end = e.label("end");
         this.maps = new MapOps(this, e, frame, program);
         this.events = new EventOps(this, e, frame, program);
+        this.mapLoops = new MapLoops(this, e, frame, program);
     }
 
     CompiledProbe generate() {
@@ -67,6 +70,7 @@ final class ProbeCodegen {
         block(probe.ast().body());
         e.mark(end);
         e.exitWith(0);
+        mapLoops.appendCallbacks();
         return new CompiledProbe(probe.target(), e.insns());
     }
 
@@ -137,7 +141,7 @@ final class ProbeCodegen {
                 }
             }
             case Stmt.ForRange f -> forRange(f);
-            case Stmt.ForMap f -> throw new CompileError(f.span(), "for loops over maps are not supported by jtrace yet");
+            case Stmt.ForMap f -> mapLoops.generate(f);
             case Stmt.Break b -> { e.jumpTo(loops.peek()[1]); return true; }
             case Stmt.Continue c -> { e.jumpTo(loops.peek()[0]); return true; }
             case Stmt.Return r -> { e.jumpTo(end); return true; }
@@ -145,6 +149,21 @@ final class ProbeCodegen {
         }
         return false;
     }
+
+    /** A map loop's body, generated with break/continue/return (and exit) jumping to the callback's own exits. */
+    void loopBody(Block body, Label next, Label exit, Label ret) {
+        Label outerEnd = end;
+        end = ret;
+        loops.push(new Label[]{next, exit});
+        block(body);
+        loops.pop();
+        end = outerEnd;
+    }
+
+    /** Where return and exit() jump from the code being generated. */
+    Label endLabel() { return end; }
+
+    int variableSlot(String name) { return variableSlots.get(name); }
 
     private boolean ifStatement(Stmt.If i) {
         Label otherwise = e.label("else");

@@ -96,12 +96,32 @@ final class TypeChecker {
                 loopDepth--;
                 scopes.pop();
             }
-            case Stmt.ForMap f -> throw new CompileError(f.span(), "for loops over maps are not supported by jtrace yet");
+            case Stmt.ForMap f -> forMap(f);
             case Stmt.Break b -> requireLoop(b.span(), "break");
             case Stmt.Continue c -> requireLoop(c.span(), "continue");
             case Stmt.Return r -> { }
             case Stmt.Nested n -> block(n.block());
         }
+    }
+
+    /** {@code for ($kv : @map)}: $kv is a (key, value) tuple scoped to the loop body. */
+    private void forMap(Stmt.ForMap f) {
+        MapInfo info = maps.get(f.map().name());
+        if (info == null) {
+            // The map may be assigned in a later probe: only the checking pass needs its type.
+            if (inferring) return;
+            throw new CompileError(f.map().span(), "Undefined map: " + f.map().name());
+        }
+        Type kv = MapIteration.elementType(f, info);
+        types.put(f.map(), info.value());
+        variables.put(f.variable().name(), kv);
+        types.put(f.variable(), kv);
+        scopes.push();
+        scopes.assign(f.variable().name());
+        loopDepth++;
+        block(f.body());
+        loopDepth--;
+        scopes.pop();
     }
 
     private void requireLoop(Span span, String what) {
