@@ -72,7 +72,7 @@ final class MapLoops {
         Label stop = e.label("fe_break");
         int start = e.insns().size();
         elementInto(f, def);
-        gen.loopBody(f.body(), next, stop, ret);
+        boolean leaves = gen.loopBody(f.body(), next, stop, ret);
         List<Insn> generated = new ArrayList<>(e.insns().subList(start, e.insns().size()));
         e.insns().subList(start, e.insns().size()).clear();
         for (Insn i : generated) {
@@ -85,9 +85,11 @@ final class MapLoops {
         out.add(new Insn.Mark(entry));
         out.add(new Insn.Alu(jtrace.asm.AluOp.MOV, true, FRAME, jtrace.asm.Operand.of(Reg.R4)));
         out.addAll(FrameRebase.rebase(generated, Reg.R10, FRAME));
-        out.add(new Insn.Mark(next));
-        returnWith(out, 0);
-        // Only exits something jumps to: the verifier rejects unreachable instructions.
+        // Only exits something reaches: the verifier rejects unreachable instructions.
+        if (!leaves || jumpsTo(generated, next)) {
+            out.add(new Insn.Mark(next));
+            returnWith(out, 0);
+        }
         boolean returns = jumpsTo(generated, ret);
         if (returns) {
             out.add(new Insn.Mark(ret));

@@ -151,13 +151,14 @@ final class ProbeCodegen {
     }
 
     /** A map loop's body, generated with break/continue/return (and exit) jumping to the callback's own exits. */
-    void loopBody(Block body, Label next, Label exit, Label ret) {
+    boolean loopBody(Block body, Label next, Label exit, Label ret) {
         Label outerEnd = end;
         end = ret;
         loops.push(new Label[]{next, exit});
-        block(body);
+        boolean leaves = block(body);
         loops.pop();
         end = outerEnd;
+        return leaves;
     }
 
     /** Where return and exit() jump from the code being generated. */
