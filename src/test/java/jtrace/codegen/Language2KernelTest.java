@@ -1,0 +1,59 @@
+package jtrace.codegen;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Map loops, len(), delete() results, buffers, records and long strings run on the real kernel
+ * through {@link CodegenKernelTest#run}, with the output bpftrace gives.
+ */
+class Language2KernelTest {
+
+    static Stream<Arguments> scripts() {
+        return Stream.of(
+                Arguments.of("for over a map: keys and values, outer variables written",
+                        "BEGIN { @m[1] = 10; @m[2] = 20; $t = 0; for ($kv : @m) { $t += $kv.1; printf(\"%d=%d\\n\", $kv.0, $kv.1); }"
+                                + " printf(\"total %d\\n\", $t); clear(@m); }",
+                        "1=10\n2=20\ntotal 30\n\n\n"),
+                Arguments.of("for over a per-CPU count map sums all CPUs",
+                        "BEGIN { @c[7] = count(); @c[7] = count(); for ($kv : @c) { print($kv); } clear(@c); }",
+                        "(7, 2)\n\n\n"),
+                Arguments.of("several keys nest in a tuple; string values",
+                        "BEGIN { @s[\"a\", 2] = \"x\"; for ($kv : @s) { printf(\"%s %d %s\\n\", $kv.0.0, $kv.0.1, $kv.1); } clear(@s); }",
+                        "a 2 x\n\n\n"),
+                Arguments.of("break, continue",
+                        "BEGIN { @m[1] = 1; @m[2] = 2; @m[3] = 3; $n = 0; for ($kv : @m) { if ($kv.0 == 2) { continue; } $n += $kv.1; }"
+                                + " printf(\"%d\\n\", $n); for ($kv : @m) { $n++; break; } printf(\"%d\\n\", $n); clear(@m); }",
+                        "4\n5\n\n\n"),
+                Arguments.of("nested loops",
+                        "BEGIN { @m[1] = 1; @m[2] = 2; $n = 0; for ($a : @m) { for ($b : @m) { $n += $a.1 * $b.1; } }"
+                                + " printf(\"%d\\n\", $n); clear(@m); }",
+                        "9\n\n\n"),
+                Arguments.of("return inside a loop ends the probe",
+                        "BEGIN { @m[1] = 1; for ($kv : @m) { printf(\"in\\n\"); return; } printf(\"after\\n\"); } END { clear(@m); }",
+                        "in\n\n\n"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scripts")
+    void script(String name, String program, String expected) {
+        CodegenKernelTest.Run r = CodegenKernelTest.run("-e", program);
+        assertEquals(expected, r.out(), () -> "stderr: " + r.err());
+        assertEquals(0, r.status(), r.err());
+    }
+
+    @Test
+    void probeContextInsideAMapLoopIsRefusedClearly() {
+        CodegenKernelTest.Run r = CodegenKernelTest.run("-e",
+                "BEGIN { @m[1] = 1; } tracepoint:syscalls:sys_enter_read { for ($kv : @m) { print(args.count); } }");
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("inside a for loop over a map"), r.err());
+    }
+}

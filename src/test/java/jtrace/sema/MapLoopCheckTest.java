@@ -1,0 +1,55 @@
+package jtrace.sema;
+
+import jtrace.types.Type;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static jtrace.sema.LanguageCheckTest.analyze;
+import static jtrace.sema.LanguageCheckTest.message;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** {@code for ($kv : @map)}: the element tuple's type and the refusals. */
+class MapLoopCheckTest {
+
+    private static Type kv(String program) {
+        return analyze(program, Map.of()).probes().getLast().variables().get("kv");
+    }
+
+    @Test
+    void singleKeyGivesKeyValueTuple() {
+        assertEquals(new Type.Tuple(List.of(Type.Int.INT64, Type.Int.INT64)),
+                kv("BEGIN { @m[1] = 2; for ($kv : @m) { print($kv.0); } }"));
+    }
+
+    @Test
+    void severalKeysNestAsATuple() {
+        assertEquals(new Type.Tuple(List.of(new Type.Tuple(List.of(new Type.Str(2), Type.Int.INT64)), Type.Int.INT64)),
+                kv("BEGIN { @m[\"a\", 1] = 2; for ($kv : @m) { print($kv.0.1); } }"));
+    }
+
+    @Test
+    void aggregationsYieldTheirReadValue() {
+        assertEquals(new Type.Tuple(List.of(Type.Int.INT64, Type.Int.UINT64)),
+                kv("BEGIN { @c[1] = count(); for ($kv : @c) { print($kv.1); } }"));
+    }
+
+    @Test
+    void mapAssignedInALaterProbeIsFound() {
+        assertEquals(new Type.Tuple(List.of(Type.Int.INT64, Type.Int.INT64)),
+                kv("BEGIN { @m[1] = 1; } END { for ($kv : @m) { print($kv); } }"));
+    }
+
+    @Test
+    void refusals() {
+        assertEquals("stdin:1:28-30: ERROR: Maps used as for-loop expressions must have keys to iterate over",
+                message("BEGIN { @m = 1; for ($kv : @m) { } }"));
+        assertEquals("stdin:1:37-39: ERROR: Loop over map of type hist_t is not supported",
+                message("BEGIN { @h[1] = hist(5); for ($kv : @h) { } }"));
+        assertEquals("stdin:1:20-22: ERROR: Undefined map: @x",
+                message("BEGIN { for ($kv : @x) { } }"));
+        assertEquals("stdin:1:40-43: ERROR: Undefined or undeclared variable: $kv",
+                message("BEGIN { @m[1] = 1; for ($kv : @m) { } print($kv); }"));
+    }
+}
