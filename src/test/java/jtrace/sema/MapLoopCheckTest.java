@@ -49,7 +49,7 @@ class MapLoopCheckTest {
                 message("BEGIN { @h[1] = hist(5); for ($kv : @h) { } }"));
         assertEquals("stdin:1:20-22: ERROR: Undefined map: @x",
                 message("BEGIN { for ($kv : @x) { } }"));
-        assertEquals("stdin:1:40-43: ERROR: Undefined or undeclared variable: $kv",
+        assertEquals("stdin:1:45-48: ERROR: Undefined or undeclared variable: $kv",
                 message("BEGIN { @m[1] = 1; for ($kv : @m) { } print($kv); }"));
     }
 }
