@@ -126,6 +126,32 @@ final class MapLoops {
         }
     }
 
+    /**
+     * {@code len(@m)}: the number of elements, counted in the kernel by a callback that adds one to
+     * a counter slot passed as its ctx (bpf_for_each_map_elem visits a per-CPU map's keys once).
+     */
+    Reg count(jtrace.ast.Expr.MapAccess m, jtrace.diag.Span span) {
+        MapDef def = program.map(m.name());
+        int counter = frame.alloc(8);
+        e.storeImm(Size.DW, Reg.R10, counter, 0);
+        Label callback = e.label("count_cb");
+        e.mapFd(Reg.R1, def.name());
+        e.insns().add(new Insn.LoadFunc(Reg.R2, callback));
+        e.stackAddr(Reg.R3, counter);
+        e.movImm(Reg.R4, 0);
+        e.call(BpfHelper.FOR_EACH_MAP_ELEM);
+        Reg r = gen.regs().take(span);
+        e.load(Size.DW, r, Reg.R10, counter);
+        List<Insn> cb = new ArrayList<>();
+        cb.add(new Insn.Mark(callback));
+        cb.add(new Insn.Load(Size.DW, Reg.R1, Reg.R4, (short) 0));
+        cb.add(new Insn.Alu(jtrace.asm.AluOp.ADD, true, Reg.R1, jtrace.asm.Operand.of(1)));
+        cb.add(new Insn.Store(Size.DW, Reg.R4, (short) 0, Reg.R1));
+        returnWith(cb, 0);
+        callbacks.add(cb);
+        return r;
+    }
+
     /** Appends every callback after the probe's last instruction (subprograms follow the main program). */
     void appendCallbacks() {
         for (List<Insn> c : callbacks) e.insns().addAll(c);

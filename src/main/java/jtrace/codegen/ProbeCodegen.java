@@ -429,6 +429,18 @@ final class ProbeCodegen {
             case Expr.Call c when c.name().equals("strerror") -> scalar(c.args().getFirst());
             case Expr.Index i when typeOf(i.base()) instanceof Type.Tuple -> tuples().readScalar(i, i.span());
             case Expr.Call c when c.name().equals("has_key") -> maps.hasKey(c);
+            case Expr.Call c when c.name().equals("len") -> mapLoops.count((Expr.MapAccess) c.args().getFirst(), c.span());
+            case Expr.Call c when c.name().equals("delete") -> {
+                maps.delete(c);
+                // bpf_map_delete_elem returns 0 when the key was there.
+                Reg r = regs.take(c.span());
+                e.movImm(r, 1);
+                Label deleted = e.label("deleted");
+                e.jumpImm(JumpOp.JEQ, Reg.R0, 0, deleted);
+                e.movImm(r, 0);
+                e.mark(deleted);
+                yield r;
+            }
             case Expr.Call c when c.name().equals("getopt") ->
                     scalar(jtrace.sema.NamedParams.value(c, program.checked().options()));
             case Expr.Call c when c.name().equals("strncmp") || c.name().equals("strcontains") ->

@@ -521,7 +521,8 @@ final class TypeChecker {
         }
         if (c.name().equals("delete") && c.args().size() == 2 && c.args().getFirst() instanceof Expr.MapAccess m
                 && m.keys().isEmpty()) {
-            return deleteWithKey(c, m);
+            deleteWithKey(c, m);
+            return new Type.Bool();
         }
         if (c.name().equals("has_key")) return hasKey(c);
         if (c.name().equals("getopt")) return NamedParams.type(NamedParams.value(c, options));
@@ -530,7 +531,7 @@ final class TypeChecker {
             if (a instanceof Expr.MapAccess m && Functions.takesWholeMap(c.name()) && m.keys().isEmpty()) {
                 MapInfo info = maps.get(m.name());
                 if (info == null) {
-                    if (inferring) return new Type.Void();
+                    if (inferring) return c.name().equals("len") ? Type.Int.INT64 : new Type.Void();
                     throw new CompileError(m.span(), "Undefined map: " + m.name());
                 }
                 types.put(a, info.value());

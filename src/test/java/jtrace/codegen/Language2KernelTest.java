@@ -38,7 +38,12 @@ class Language2KernelTest {
                         "9\n\n\n"),
                 Arguments.of("return inside a loop ends the probe",
                         "BEGIN { @m[1] = 1; for ($kv : @m) { printf(\"in\\n\"); return; } printf(\"after\\n\"); } END { clear(@m); }",
-                        "in\n\n\n"));
+                        "in\n\n\n"),
+                Arguments.of("len() counts in the kernel, per-CPU maps once per key; delete() says whether the key was there",
+                        "BEGIN { @m[1] = 1; @m[2] = 2; @c[3] = count(); printf(\"%d %d\\n\", len(@m), len(@c)); $d = delete(@m, 1);"
+                                + " printf(\"%d %d\\n\", $d, delete(@m, 5)); print(delete(@m, 2)); print(len(@m));"
+                                + " if (delete(@c, 3)) { printf(\"gone\\n\"); } }",
+                        "2 1\n1 0\ntrue\n0\ngone\n\n\n"));
     }
 
     @ParameterizedTest(name = "{0}")

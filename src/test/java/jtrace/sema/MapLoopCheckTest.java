@@ -42,6 +42,14 @@ class MapLoopCheckTest {
     }
 
     @Test
+    void lenIsAnIntegerAndDeleteABool() {
+        var p = analyze("BEGIN { @m[1] = 1; $n = len(@m); $d = delete(@m, 1); } END { $e = len(@later); } interval:s:1 { @later[1] = 1; }", Map.of());
+        assertEquals(Type.Int.INT64, p.probes().getFirst().variables().get("n"));
+        assertEquals(new Type.Bool(), p.probes().getFirst().variables().get("d"));
+        assertEquals("stdin:1:9-20: ERROR: len() expects a map or a stack argument", message("BEGIN { len(@m[1]); @m[1] = 1; }"));
+    }
+
+    @Test
     void refusals() {
         assertEquals("stdin:1:28-30: ERROR: Maps used as for-loop expressions must have keys to iterate over",
                 message("BEGIN { @m = 1; for ($kv : @m) { } }"));
