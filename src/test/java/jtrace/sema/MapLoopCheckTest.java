@@ -46,7 +46,7 @@ class MapLoopCheckTest {
         var p = analyze("BEGIN { @m[1] = 1; $n = len(@m); $d = delete(@m, 1); } END { $e = len(@later); } interval:s:1 { @later[1] = 1; }", Map.of());
         assertEquals(Type.Int.INT64, p.probes().getFirst().variables().get("n"));
         assertEquals(new Type.Bool(), p.probes().getFirst().variables().get("d"));
-        assertEquals("stdin:1:9-20: ERROR: len() expects a map or a stack argument", message("BEGIN { len(@m[1]); @m[1] = 1; }"));
+        assertEquals("stdin:1:9-19: ERROR: len() expects a map or a stack argument", message("BEGIN { len(@m[1]); @m[1] = 1; }"));
     }
 
     @Test
