@@ -297,7 +297,7 @@ final class ProbeCodegen {
 
     static boolean isAggregation(Type t) { return t instanceof Type.Aggregation; }
 
-    static boolean isMemoryType(Type t) { return t instanceof Type.Str || t instanceof Type.Tuple; }
+    static boolean isMemoryType(Type t) { return t instanceof Type.Str || t instanceof Type.Tuple || t instanceof Type.Buffer; }
 
     // ---- conditions ----
 
@@ -725,7 +725,9 @@ final class ProbeCodegen {
             }
             case Expr.FieldAccess f when typeOf(f.base()) instanceof Type.Tuple -> tuples().copyElement(f, base, off);
             case Expr.Index i when typeOf(i.base()) instanceof Type.Tuple -> tuples().copyElement(i, base, off);
-            case Expr.MapAccess m when t instanceof Type.Tuple -> maps.readInto(m, base, off, TupleLayout.slotSize(t));
+            case Expr.MapAccess m when t instanceof Type.Tuple || t instanceof Type.Buffer ->
+                    maps.readInto(m, base, off, TupleLayout.slotSize(t));
+            case Expr.Call c when c.name().equals("buf") -> new BufferOps(this, e).write(c, (Type.Buffer) t, base, off);
             default -> strings().write(x, (Type.Str) t, base, off);
         }
     }

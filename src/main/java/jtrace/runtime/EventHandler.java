@@ -68,6 +68,7 @@ final class EventHandler {
                 case Type.Bool x -> new FormatArg.Bool(ValueDecoder.u64(bytes, a.offset()) != 0);
                 case Type.Str s -> new FormatArg.Str(ValueDecoder.cString(bytes, a.offset(), s.capacity()));
                 case Type.Strerror s -> new FormatArg.Str(ErrnoMessages.of(ValueDecoder.u64(bytes, a.offset())));
+                case Type.Buffer b -> new FormatArg.Bytes(ValueDecoder.bufferBytes(b, bytes, a.offset()));
                 default -> throw new IllegalStateException("printf of " + t.display());
             });
         }

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Reads values back out of map keys, map values and event records, in the layouts codegen wrote. */
@@ -21,6 +22,7 @@ final class ValueDecoder {
             case Type.Bool x -> new Value.Bool(b.getLong(off) != 0);
             case Type.Str s -> new Value.Str(cString(bytes, off, s.capacity()));
             case Type.Strerror s -> new Value.Str(ErrnoMessages.of(b.getLong(off)));
+            case Type.Buffer buf -> new Value.Buffer(bufferBytes(buf, bytes, off));
             case Type.Tuple tuple -> {
                 TupleLayout layout = TupleLayout.of(tuple);
                 List<Value> values = new ArrayList<>();
@@ -39,6 +41,13 @@ final class ValueDecoder {
         int limit = Math.min(bytes.length, off + capacity);
         while (end < limit && bytes[end] != 0) end++;
         return new String(bytes, off, end - off, StandardCharsets.ISO_8859_1);
+    }
+
+    /** A buffer's bytes: its u64 length (at most the capacity), then that many bytes. */
+    static byte[] bufferBytes(Type.Buffer t, byte[] bytes, int off) {
+        long n = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong(off);
+        int len = (int) Math.max(0, Math.min(n, Math.min(t.capacity(), bytes.length - off - 8)));
+        return Arrays.copyOfRange(bytes, off + 8, off + 8 + len);
     }
 
     static long u64(byte[] bytes, int off) {

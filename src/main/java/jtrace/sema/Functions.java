@@ -107,6 +107,7 @@ final class Functions {
                 yield new Type.Void();
             }
             case "strncmp", "strcontains" -> LanguageFunctions.check(c, args);
+            case "buf" -> BufferFunction.check(c, args, options);
             default -> throw new CompileError(new jtrace.diag.Span(c.span().start(), c.span().start() + c.name().length()),
                     "Unknown function: " + c.name());
         };

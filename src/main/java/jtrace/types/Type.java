@@ -37,6 +37,16 @@ public sealed interface Type {
         public int size() { return capacity; }
     }
 
+    /**
+     * buf(p, n): up to {@code capacity} bytes read from memory. Laid out as a u64 length then the
+     * bytes, so a value carries how many of them are real (printed by %r, %rx, %rh).
+     */
+    record Buffer(int capacity) implements Type {
+        public String display() { return "buffer[" + capacity + "]"; }
+
+        public int size() { return 8 + (capacity + 7) / 8 * 8; }
+    }
+
     /** A pointer; {@code target} is the C type it points to as written, e.g. "const char". */
     record Pointer(String target) implements Type {
         public String display() { return target + " *"; }

@@ -43,7 +43,11 @@ class Language2KernelTest {
                         "BEGIN { @m[1] = 1; @m[2] = 2; @c[3] = count(); printf(\"%d %d\\n\", len(@m), len(@c)); $d = delete(@m, 1);"
                                 + " printf(\"%d %d\\n\", $d, delete(@m, 5)); print(delete(@m, 2)); print(len(@m));"
                                 + " if (delete(@c, 3)) { printf(\"gone\\n\"); } }",
-                        "2 1\n1 0\ntrue\n0\ngone\n\n\n"));
+                        "2 1\n1 0\ntrue\n0\ngone\n\n\n"),
+                Arguments.of("buf() printed with %r, %rx, %rh and print(), in variables and map keys",
+                        "BEGIN { printf(\"%r|%rx|%rh\\n\", buf(\"ab\\ncd\", 5), buf(\"AB\", 2), buf(\"AB\", 2)); print(buf(\"xyz\", 3));"
+                                + " $x = buf(\"qq\"); print($x); @b[buf(\"k\", 1)] = 5; }",
+                        "ab\\x0acd|\\x41\\x42|41 42\nxyz\nqq\n\n\n@b[k]: 5\n"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -52,6 +56,14 @@ class Language2KernelTest {
         CodegenKernelTest.Run r = CodegenKernelTest.run("-e", program);
         assertEquals(expected, r.out(), () -> "stderr: " + r.err());
         assertEquals(0, r.status(), r.err());
+    }
+
+    @Test
+    void bufferOfUserMemoryWithARunTimeLength() {
+        CodegenKernelTest.Run r = CodegenKernelTest.run("-e",
+                "t:syscalls:sys_enter_write /pid == cpid/ { printf(\"%r|%rh\\n\", buf(args.buf, args.count), buf(args.buf, 3)); }",
+                "-c", "/bin/echo hello");
+        assertTrue(r.out().contains("hello\\x0a|68 65 6c\n"), r.out() + r.err());
     }
 
     @Test

@@ -50,6 +50,20 @@ class MapLoopCheckTest {
     }
 
     @Test
+    void bufferTypesAndRefusals() {
+        var p = analyze("config = { max_strlen = 32 } BEGIN { $a = buf(0, 4); $b = buf(0, 100); $c = buf(0, $1); $d = buf(\"abc\"); }", Map.of());
+        var vars = p.probes().getFirst().variables();
+        assertEquals(new Type.Buffer(4), vars.get("a"));
+        assertEquals(new Type.Buffer(32), vars.get("b"));
+        assertEquals(new Type.Buffer(32), vars.get("c"));
+        assertEquals(new Type.Buffer(3), vars.get("d"));
+        assertEquals("stdin:1:9-15: ERROR: buf() needs a length argument unless its data is an array", message("BEGIN { buf(0); }"));
+        assertEquals("stdin:1:16-17: ERROR: buf() length must be greater than 0", message("BEGIN { buf(0, 0); }"));
+        assertEquals("stdin:1:9-32: ERROR: printf: %r specifier expects a value of type buffer (int64 supplied)",
+                message("BEGIN { printf(\"%r\", 1); }"));
+    }
+
+    @Test
     void refusals() {
         assertEquals("stdin:1:28-30: ERROR: Maps used as for-loop expressions must have keys to iterate over",
                 message("BEGIN { @m = 1; for ($kv : @m) { } }"));
