@@ -59,7 +59,7 @@ class MapLoopCheckTest {
         assertEquals(new Type.Buffer(3), vars.get("d"));
         assertEquals("stdin:1:9-15: ERROR: buf() needs a length argument unless its data is an array", message("BEGIN { buf(0); }"));
         assertEquals("stdin:1:16-17: ERROR: buf() length must be greater than 0", message("BEGIN { buf(0, 0); }"));
-        assertEquals("stdin:1:9-32: ERROR: printf: %r specifier expects a value of type buffer (int64 supplied)",
+        assertEquals("stdin:1:9-24: ERROR: printf: unsupported format specifier for type 'int64': r",
                 message("BEGIN { printf(\"%r\", 1); }"));
     }
 
