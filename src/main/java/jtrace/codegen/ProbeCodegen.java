@@ -705,19 +705,8 @@ final class ProbeCodegen {
             return;
         }
         switch (x) {
-            case Expr.Tuple tuple -> {
-                TupleLayout layout = TupleLayout.of((Type.Tuple) t);
-                for (int i = 0; i < tuple.elements().size(); i++) {
-                    Expr el = tuple.elements().get(i);
-                    Type elemSlot = ((Type.Tuple) t).elements().get(i);
-                    int at = off + layout.offsets().get(i);
-                    // An element narrower than its slot (a short string literal) leaves no stale bytes.
-                    if (isMemoryType(elemSlot) && TupleLayout.slotSize(typeOf(el)) < TupleLayout.slotSize(elemSlot)) {
-                        e.zero(base, at, TupleLayout.slotSize(elemSlot));
-                    }
-                    write(el, base, at);
-                }
-            }
+            case Expr.Tuple tuple -> writeElements(tuple.elements(), (Type.Tuple) t, base, off);
+            case Expr.Record record -> writeElements(record.values(), (Type.Tuple) t, base, off);
             case Expr.Variable v -> {
                 Reg tmp = regs.take(x.span());
                 e.copy(base, off, Reg.R10, variableSlots.get(v.name()), TupleLayout.slotSize(t), tmp);
@@ -729,6 +718,21 @@ final class ProbeCodegen {
                     maps.readInto(m, base, off, TupleLayout.slotSize(t));
             case Expr.Call c when c.name().equals("buf") -> new BufferOps(this, e).write(c, (Type.Buffer) t, base, off);
             default -> strings().write(x, (Type.Str) t, base, off);
+        }
+    }
+
+    /** A tuple's or record's elements, each at its offset in the layout. */
+    private void writeElements(List<Expr> elements, Type.Tuple t, Reg base, int off) {
+        TupleLayout layout = TupleLayout.of(t);
+        for (int i = 0; i < elements.size(); i++) {
+            Expr el = elements.get(i);
+            Type elemSlot = t.elements().get(i);
+            int at = off + layout.offsets().get(i);
+            // An element narrower than its slot (a short string literal) leaves no stale bytes.
+            if (isMemoryType(elemSlot) && TupleLayout.slotSize(typeOf(el)) < TupleLayout.slotSize(elemSlot)) {
+                e.zero(base, at, TupleLayout.slotSize(elemSlot));
+            }
+            write(el, base, at);
         }
     }
 

@@ -29,6 +29,11 @@ final class ValueDecoder {
                 for (int i = 0; i < tuple.elements().size(); i++) {
                     values.add(decode(tuple.elements().get(i), bytes, off + layout.offsets().get(i)));
                 }
+                if (tuple.isRecord()) {
+                    List<Value.Record.Field> fields = new ArrayList<>();
+                    for (int i = 0; i < values.size(); i++) fields.add(new Value.Record.Field(tuple.names().get(i), values.get(i)));
+                    yield new Value.Record(fields);
+                }
                 yield new Value.Tuple(values);
             }
             default -> throw new IllegalArgumentException("cannot decode " + t.display());

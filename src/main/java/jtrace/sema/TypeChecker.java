@@ -330,6 +330,10 @@ final class TypeChecker {
             case Expr.IncDec d -> incDec(d);
             case Expr.Ternary t -> ternary(t);
             case Expr.Tuple t -> tuple(t);
+            case Expr.Record r -> {
+                Type elements = tuple(new Expr.Tuple(r.values(), r.span()));
+                yield elements == null ? null : new Type.Tuple(((Type.Tuple) elements).elements(), r.names());
+            }
             case Expr.Cast c -> cast(c);
             case Expr.SizeOf s -> {
                 if (s.operand() != null) {
@@ -385,6 +389,13 @@ final class TypeChecker {
             }
             throw new CompileError(f.span(), "Struct/union of type 'struct " + Builtins.argsStructName(tp)
                     + "' does not contain a field named '" + f.field() + "'");
+        }
+        if (base instanceof Type.Tuple t && t.isRecord() && !f.field().matches("[0-9]+")) {
+            int i = t.names().indexOf(f.field());
+            if (i < 0) {
+                throw new CompileError(f.span(), "Record does not contain a field named '" + f.field() + "'");
+            }
+            return t.elements().get(i);
         }
         if (base instanceof Type.Tuple t && f.field().matches("[0-9]+")) {
             int i = Integer.parseInt(f.field());

@@ -54,10 +54,26 @@ public sealed interface Type {
         public int size() { return 8; }
     }
 
-    record Tuple(List<Type> elements) implements Type {
-        public Tuple { elements = List.copyOf(elements); }
+    /**
+     * A tuple; a record {@code (a=1, b="x")} is a tuple whose elements also have {@code names}
+     * (empty for a plain tuple), laid out the same way.
+     */
+    record Tuple(List<Type> elements, List<String> names) implements Type {
+        public Tuple {
+            elements = List.copyOf(elements);
+            names = List.copyOf(names);
+        }
+
+        public Tuple(List<Type> elements) { this(elements, List.of()); }
+
+        public boolean isRecord() { return !names.isEmpty(); }
 
         public String display() {
+            if (isRecord()) {
+                return java.util.stream.IntStream.range(0, elements.size())
+                        .mapToObj(i -> names.get(i) + "=" + elements.get(i).display())
+                        .collect(Collectors.joining(", ", "(", ")"));
+            }
             return elements.stream().map(Type::display).collect(Collectors.joining(", ", "(", ")"));
         }
 

@@ -47,7 +47,11 @@ class Language2KernelTest {
                 Arguments.of("buf() printed with %r, %rx, %rh and print(), in variables and map keys",
                         "BEGIN { printf(\"%r|%rx|%rh\\n\", buf(\"ab\\ncd\", 5), buf(\"AB\", 2), buf(\"AB\", 2)); print(buf(\"xyz\", 3));"
                                 + " $x = buf(\"qq\"); print($x); @b[buf(\"k\", 1)] = 5; }",
-                        "ab\\x0acd|\\x41\\x42|41 42\nxyz\nqq\n\n\n@b[k]: 5\n"));
+                        "ab\\x0acd|\\x41\\x42|41 42\nxyz\nqq\n\n\n@b[k]: 5\n"),
+                Arguments.of("records: fields by name, printed, as map values and keys",
+                        "BEGIN { $r = (a=1, b=\"hi\"); print($r); printf(\"%d %s\\n\", $r.a, $r.b); @m[1] = (x=5, y=(1, 2));"
+                                + " print(@m[1].x); @k[(n=3, s=\"z\")] = 1; }",
+                        "{ .a = 1, .b = hi }\n1 hi\n5\n\n\n@k[{ .n = 3, .s = z }]: 1\n@m[1]: { .x = 5, .y = (1, 2) }\n"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -64,6 +64,22 @@ class MapLoopCheckTest {
     }
 
     @Test
+    void recordsAreNamedTuples() {
+        var p = analyze("BEGIN { $r = (a=1, b=\"x\"); $v = $r.b; }", Map.of());
+        assertEquals(new Type.Tuple(List.of(Type.Int.INT64, new Type.Str(2)), List.of("a", "b")),
+                p.probes().getFirst().variables().get("r"));
+        assertEquals(new Type.Str(2), p.probes().getFirst().variables().get("v"));
+        assertEquals("stdin:1:26-30: ERROR: Record does not contain a field named 'c'",
+                message("BEGIN { $r = (a=1, b=2); $r.c; }"));
+        assertEquals("stdin:1:20-21: ERROR: Duplicate field name in record: a", message("BEGIN { $r = (a=1, a=2); }"));
+        assertEquals(new Type.Tuple(List.of(Type.Int.INT64, Type.Int.INT64), List.of("a", "b")),
+                analyze("BEGIN { $r = (a=1, b=2); $r = (3, 4); }", Map.of()).probes().getFirst().variables().get("r"));
+        assertEquals("stdin:1:26-28: ERROR: Type mismatch for $r: trying to assign value of type '(c=int64, d=int64)'"
+                        + " when variable already contains a value of type '(a=int64, b=int64)'",
+                message("BEGIN { $r = (a=1, b=2); $r = (c=3, d=4); }"));
+    }
+
+    @Test
     void refusals() {
         assertEquals("stdin:1:28-30: ERROR: Maps used as for-loop expressions must have keys to iterate over",
                 message("BEGIN { @m = 1; for ($kv : @m) { } }"));
