@@ -40,7 +40,7 @@ public final class Assembler {
 
     private static int slotsOf(Insn insn) {
         return switch (insn) {
-            case Insn.LoadImm64 _, Insn.LoadMapFd _ -> 2;
+            case Insn.LoadImm64 _, Insn.LoadMapFd _, Insn.LoadFunc _ -> 2;
             case Insn.Mark _ -> 0;
             default -> 1;
         };
@@ -107,6 +107,12 @@ public final class Assembler {
                     put(out, BPF_JMP | BPF_JA, 0, 0, offsetTo(target, slot, labels, slots), 0);
             case Insn.Call(int helper) -> put(out, BPF_JMP | BPF_CALL, 0, 0, 0, helper);
             case Insn.Exit() -> put(out, BPF_JMP | BPF_EXIT, 0, 0, 0, 0);
+            case Insn.CallLocal(Label target) ->
+                    put(out, BPF_JMP | BPF_CALL, 0, BPF_PSEUDO_CALL, 0, offsetTo(target, slot, labels, slots));
+            case Insn.LoadFunc(Reg dst, Label target) -> {
+                put(out, BPF_LD | BPF_IMM | BPF_DW, dst.number(), BPF_PSEUDO_FUNC, 0, offsetTo(target, slot, labels, slots));
+                put(out, 0, 0, 0, 0, 0);
+            }
             case Insn.Mark _ -> { }
         }
     }

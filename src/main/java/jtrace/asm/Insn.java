@@ -43,6 +43,15 @@ public sealed interface Insn {
     /** {@code exit}: return R0. */
     record Exit() implements Insn {}
 
+    /** {@code call target}: a BPF-to-BPF call of the subprogram at a label (src_reg BPF_PSEUDO_CALL, imm = relative slot offset). */
+    record CallLocal(Label target) implements Insn {}
+
+    /**
+     * {@code dst = address of the subprogram at target} (ld_imm64 with src_reg BPF_PSEUDO_FUNC, imm =
+     * relative slot offset), e.g. the callback argument of bpf_for_each_map_elem.
+     */
+    record LoadFunc(Reg dst, Label target) implements Insn {}
+
     /** Places a label at the next instruction; encodes to nothing. */
     record Mark(Label label) implements Insn {}
 }

@@ -62,6 +62,7 @@ final class Opcodes {
     static final int BPF_PSEUDO_MAP_FD = 1;
     static final int BPF_PSEUDO_MAP_VALUE = 2;
     static final int BPF_PSEUDO_MAP_IDX = 5;
+    static final int BPF_PSEUDO_FUNC = 4;
     static final int BPF_PSEUDO_CALL = 1;
     static final int BPF_PSEUDO_KFUNC_CALL = 2;
 

@@ -59,6 +59,14 @@ public sealed interface Expr {
         public Tuple { elements = List.copyOf(elements); }
     }
 
+    /** {@code (a=1, b="x")}: a record, its fields named and in the order written. */
+    record Record(List<String> names, List<Expr> values, Span span) implements Expr {
+        public Record {
+            names = List.copyOf(names);
+            values = List.copyOf(values);
+        }
+    }
+
     /** {@code (type) expr}; {@code type} as written, e.g. "uint8", "int64", "struct task_struct *". */
     record Cast(String type, Expr operand, Span span) implements Expr {}
 

@@ -93,10 +93,17 @@ final class MapOps {
         if (!(agg instanceof Type.Count || agg instanceof Type.Sum || avg || extreme)) {
             throw new CompileError(m.span(), "Map value of type " + agg.display() + " can not be read in an expression");
         }
-        boolean signed = ProbeCodegen.isSigned(gen.typeOf(m));
-        int keySlot = key(m, def);
-        Reg acc = gen.regs().take(m.span());
-        Reg count = avg || extreme ? gen.regs().take(m.span()) : null;
+        return readAggregation(def, key(m, def), m.span(), ProbeCodegen.isSigned(gen.typeOf(m)));
+    }
+
+    /** As above, for a key already built at keySlot (below R10). */
+    Reg readAggregation(MapDef def, int keySlot, jtrace.diag.Span span, boolean signed) {
+        Type agg = def.info().value();
+        boolean avg = agg instanceof Type.Avg;
+        boolean min = agg instanceof Type.Min;
+        boolean extreme = min || agg instanceof Type.Max;
+        Reg acc = gen.regs().take(span);
+        Reg count = avg || extreme ? gen.regs().take(span) : null;
         e.movImm(acc, 0);
         if (count != null) e.movImm(count, 0);
         for (int cpu = 0; cpu < program.cpuCount(); cpu++) {

@@ -40,10 +40,12 @@ final class ProbeCodegen {
     private final Frame frame;
     private final Map<String, Integer> variableSlots = new HashMap<>();
     private final Deque<Label[]> loops = new ArrayDeque<>();
-    private final Label end;
+    /** Where return and exit() go: the probe's end, or inside a map loop's callback its own return. */
+    private Label end;
     private final MapOps maps;
     private final EventOps events;
     private final StructOps structs;
+    private final MapLoops mapLoops;
 
     ProbeCodegen(CheckedProbe probe, ProgramContext program) {
         this.probe = probe;
@@ -53,6 +55,7 @@ final class ProbeCodegen {
         this.maps = new MapOps(this, e, frame, program);
         this.events = new EventOps(this, e, frame, program);
         this.structs = new StructOps(this, e, frame);
+        this.mapLoops = new MapLoops(this, e, frame, program);
     }
 
     CompiledProbe generate() {
@@ -69,6 +72,7 @@ final class ProbeCodegen {
         block(probe.ast().body());
         e.mark(end);
         e.exitWith(0);
+        mapLoops.appendCallbacks();
         return new CompiledProbe(probe.target(), e.insns());
     }
 
@@ -141,7 +145,7 @@ final class ProbeCodegen {
                 }
             }
             case Stmt.ForRange f -> forRange(f);
-            case Stmt.ForMap f -> throw new CompileError(f.span(), "for loops over maps are not supported by jtrace yet");
+            case Stmt.ForMap f -> mapLoops.generate(f);
             case Stmt.Break b -> { e.jumpTo(loops.peek()[1]); return true; }
             case Stmt.Continue c -> { e.jumpTo(loops.peek()[0]); return true; }
             case Stmt.Return r -> { e.jumpTo(end); return true; }
@@ -149,6 +153,22 @@ final class ProbeCodegen {
         }
         return false;
     }
+
+    /** A map loop's body, generated with break/continue/return (and exit) jumping to the callback's own exits. */
+    boolean loopBody(Block body, Label next, Label exit, Label ret) {
+        Label outerEnd = end;
+        end = ret;
+        loops.push(new Label[]{next, exit});
+        boolean leaves = block(body);
+        loops.pop();
+        end = outerEnd;
+        return leaves;
+    }
+
+    /** Where return and exit() jump from the code being generated. */
+    Label endLabel() { return end; }
+
+    int variableSlot(String name) { return variableSlots.get(name); }
 
     private boolean ifStatement(Stmt.If i) {
         Label otherwise = e.label("else");
@@ -282,7 +302,9 @@ final class ProbeCodegen {
 
     static boolean isAggregation(Type t) { return t instanceof Type.Aggregation; }
 
-    static boolean isMemoryType(Type t) { return t instanceof Type.Str || t instanceof Type.Tuple || SymbolOps.inMemory(t); }
+    static boolean isMemoryType(Type t) {
+        return t instanceof Type.Str || t instanceof Type.Tuple || t instanceof Type.Buffer || SymbolOps.inMemory(t);
+    }
 
     // ---- conditions ----
 
@@ -423,6 +445,18 @@ final class ProbeCodegen {
             case Expr.Call c when c.name().equals("strerror") -> scalar(c.args().getFirst());
             case Expr.Index i when typeOf(i.base()) instanceof Type.Tuple -> tuples().readScalar(i, i.span());
             case Expr.Call c when c.name().equals("has_key") -> maps.hasKey(c);
+            case Expr.Call c when c.name().equals("len") -> mapLoops.count((Expr.MapAccess) c.args().getFirst(), c.span());
+            case Expr.Call c when c.name().equals("delete") -> {
+                maps.delete(c);
+                // bpf_map_delete_elem returns 0 when the key was there.
+                Reg r = regs.take(c.span());
+                e.movImm(r, 1);
+                Label deleted = e.label("deleted");
+                e.jumpImm(JumpOp.JEQ, Reg.R0, 0, deleted);
+                e.movImm(r, 0);
+                e.mark(deleted);
+                yield r;
+            }
             case Expr.Call c when c.name().equals("getopt") ->
                     scalar(jtrace.sema.NamedParams.value(c, program.checked().options()));
             case Expr.Call c when c.name().equals("strncmp") || c.name().equals("strcontains") ->
@@ -689,19 +723,8 @@ final class ProbeCodegen {
             return;
         }
         switch (x) {
-            case Expr.Tuple tuple -> {
-                TupleLayout layout = TupleLayout.of((Type.Tuple) t);
-                for (int i = 0; i < tuple.elements().size(); i++) {
-                    Expr el = tuple.elements().get(i);
-                    Type elemSlot = ((Type.Tuple) t).elements().get(i);
-                    int at = off + layout.offsets().get(i);
-                    // An element narrower than its slot (a short string literal) leaves no stale bytes.
-                    if (isMemoryType(elemSlot) && TupleLayout.slotSize(typeOf(el)) < TupleLayout.slotSize(elemSlot)) {
-                        e.zero(base, at, TupleLayout.slotSize(elemSlot));
-                    }
-                    write(el, base, at);
-                }
-            }
+            case Expr.Tuple tuple -> writeElements(tuple.elements(), (Type.Tuple) t, base, off);
+            case Expr.Record record -> writeElements(record.values(), (Type.Tuple) t, base, off);
             case Expr.Variable v -> {
                 Reg tmp = regs.take(x.span());
                 e.copy(base, off, Reg.R10, variableSlots.get(v.name()), TupleLayout.slotSize(t), tmp);
@@ -709,9 +732,26 @@ final class ProbeCodegen {
             }
             case Expr.FieldAccess f when typeOf(f.base()) instanceof Type.Tuple -> tuples().copyElement(f, base, off);
             case Expr.Index i when typeOf(i.base()) instanceof Type.Tuple -> tuples().copyElement(i, base, off);
-            case Expr.MapAccess m when t instanceof Type.Tuple -> maps.readInto(m, base, off, TupleLayout.slotSize(t));
+            case Expr.MapAccess m when t instanceof Type.Tuple || t instanceof Type.Buffer ->
+                    maps.readInto(m, base, off, TupleLayout.slotSize(t));
+            case Expr.Call c when c.name().equals("buf") -> new BufferOps(this, e).write(c, (Type.Buffer) t, base, off);
             case Expr.Call c when SymbolOps.inMemory(t) -> symbols().write(c, base, off);
             default -> strings().write(x, (Type.Str) t, base, off);
+        }
+    }
+
+    /** A tuple's or record's elements, each at its offset in the layout. */
+    private void writeElements(List<Expr> elements, Type.Tuple t, Reg base, int off) {
+        TupleLayout layout = TupleLayout.of(t);
+        for (int i = 0; i < elements.size(); i++) {
+            Expr el = elements.get(i);
+            Type elemSlot = t.elements().get(i);
+            int at = off + layout.offsets().get(i);
+            // An element narrower than its slot (a short string literal) leaves no stale bytes.
+            if (isMemoryType(elemSlot) && TupleLayout.slotSize(typeOf(el)) < TupleLayout.slotSize(elemSlot)) {
+                e.zero(base, at, TupleLayout.slotSize(elemSlot));
+            }
+            write(el, base, at);
         }
     }
 

@@ -59,6 +59,9 @@ final class TupleOps {
         Expr tuple = base(access);
         Type.Tuple t = (Type.Tuple) gen.typeOf(tuple);
         int slot = gen.stringSlot(tuple);
-        return slot + TupleLayout.of(t).offsets().get(index(access));
+        // A record's field by name ({@code $r.a}); tuples and records by position.
+        int index = access instanceof Expr.FieldAccess f && t.isRecord() && t.names().contains(f.field())
+                ? t.names().indexOf(f.field()) : index(access);
+        return slot + TupleLayout.of(t).offsets().get(index);
     }
 }

@@ -26,15 +26,28 @@ public final class BpfProgram implements AutoCloseable {
      * when the failure is not the verifier's (e.g. missing privilege).
      */
     public static BpfProgram load(ProgramSpec spec) {
+        // Code with subprograms (callbacks) needs program BTF; the program keeps its own reference to it.
+        ProgramBtf btf = ProgramBtf.of(spec.code());
+        if (btf == null) return load(spec, -1, null);
+        int btfFd = Bpf.btfLoad(btf.btf());
+        try {
+            return load(spec, btfFd, btf.funcInfo());
+        } finally {
+            Fd.close(btfFd);
+        }
+    }
+
+    private static BpfProgram load(ProgramSpec spec, int btfFd, byte[] funcInfo) {
         String name = KernelNames.sanitize(spec.name());
         int type = spec.type().value();
         try {
-            return new BpfProgram(spec, Bpf.progLoad(type, spec.code(), spec.license(), name, 0, 0, 0));
+            return new BpfProgram(spec, Bpf.progLoad(type, spec.code(), spec.license(), name, 0, 0, 0, btfFd, funcInfo));
         } catch (ProgLoadException first) {
             String log;
             try {
                 // Loading with the log can succeed where the first load failed transiently.
-                return new BpfProgram(spec, Bpf.progLoad(type, spec.code(), spec.license(), name, 0, 1, LOG_SIZE));
+                return new BpfProgram(spec, Bpf.progLoad(type, spec.code(), spec.license(), name, 0, 1, LOG_SIZE,
+                        btfFd, funcInfo));
             } catch (ProgLoadException second) {
                 log = second.log();
             }

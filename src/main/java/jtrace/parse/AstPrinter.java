@@ -73,6 +73,9 @@ public final class AstPrinter {
             }
             case Expr.Ternary e -> "(" + print(e.cond()) + " ? " + print(e.then()) + " : " + print(e.otherwise()) + ")";
             case Expr.Tuple e -> "tuple(" + list(e.elements()) + ")";
+            case Expr.Record e -> "record(" + java.util.stream.IntStream.range(0, e.names().size())
+                    .mapToObj(i -> e.names().get(i) + "=" + print(e.values().get(i)))
+                    .collect(java.util.stream.Collectors.joining(", ")) + ")";
             case Expr.Cast e -> "((" + e.type() + ")" + print(e.operand()) + ")";
             case Expr.SizeOf e -> "sizeof(" + (e.type() != null ? e.type() : print(e.operand())) + ")";
         };

@@ -232,12 +232,35 @@ final class ExprParser {
 
     /** {@code (e)} is just e (its span stays that of e); {@code (a, b)} is a tuple. */
     private Expr parenthesised() {
+        if ((in.peek(1).kind() == IDENT || in.peek(1).kind() == BUILTIN) && in.peek(2).kind() == ASSIGN) return record();
         Token open = in.advance();
         List<Expr> elements = list(RPAREN, ")");
         Token close = in.advance();
         Span span = open.span().to(close.span());
         if (elements.size() > 1) return new Expr.Tuple(elements, span);
         return elements.getFirst();
+    }
+
+    /** {@code (name=expr, ...)}: a record. */
+    private Expr record() {
+        Token open = in.advance();
+        List<String> names = new ArrayList<>();
+        List<Expr> values = new ArrayList<>();
+        while (true) {
+            Token name = in.advance();
+            if (name.kind() != IDENT && name.kind() != BUILTIN) throw TokenStream.unexpected(name, IDENT.display);
+            if (names.contains(name.text())) {
+                throw new jtrace.diag.CompileError(name.span(), "Duplicate field name in record: " + name.text());
+            }
+            in.expect(ASSIGN);
+            names.add(name.text());
+            values.add(expr());
+            if (in.accept(COMMA)) continue;
+            if (in.at(RPAREN)) break;
+            throw TokenStream.unexpected(in.peek(), ")", COMMA.display);
+        }
+        Token close = in.advance();
+        return new Expr.Record(names, values, open.span().to(close.span()));
     }
 
     /** One or more comma-separated expressions up to (not consuming) {@code close}. */

@@ -64,6 +64,10 @@ public final class Parser {
                 if (config != null) throw new CompileError(kw.span(), "only one config block is allowed");
                 if (!probes.isEmpty()) throw new CompileError(kw.span(), "the config block must come before any probes");
                 config = config();
+            } else if (word.equals("import") && nextNonBlank(at + word.length()) == '"') {
+                // bpftrace keeps import behind its unstable_import flag; say so instead of a syntax error.
+                throw new CompileError(in.peek().span(), "import is an unstable bpftrace feature (unstable_import)"
+                        + " that jtrace does not support: put the imported script's macros and probes in this one");
             } else if (word.equals("macro") && Lexer.isIdentStart(nextNonBlank(at + word.length()))) {
                 macros.add(macro());
             } else {

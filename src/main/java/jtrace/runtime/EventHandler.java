@@ -72,6 +72,7 @@ final class EventHandler {
                 case Type.Str s -> new FormatArg.Str(ValueDecoder.cString(bytes, a.offset(), s.capacity()));
                 case Type.Strerror s -> new FormatArg.Str(ErrnoMessages.of(ValueDecoder.u64(bytes, a.offset())));
                 case Type.Resolved r -> new FormatArg.Str(reader.symbols().text(r, bytes, a.offset()));
+                case Type.Buffer b -> new FormatArg.Bytes(ValueDecoder.bufferBytes(b, bytes, a.offset()));
                 default -> throw new IllegalStateException("printf of " + t.display());
             });
         }

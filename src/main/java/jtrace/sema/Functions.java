@@ -89,7 +89,15 @@ final class Functions {
                 if (!(c.args().getFirst() instanceof Expr.MapAccess)) {
                     throw new CompileError(c.span(), "delete() expects a map argument");
                 }
-                yield new Type.Void();
+                // True when the key was there to delete, as in current bpftrace.
+                yield new Type.Bool();
+            }
+            case "len" -> {
+                arity(c, 1, 1);
+                if (!(c.args().getFirst() instanceof Expr.MapAccess m) || !m.keys().isEmpty()) {
+                    throw new CompileError(c.span(), "len() expects a map or a stack argument");
+                }
+                yield Type.Int.INT64;
             }
             case "time" -> {
                 arity(c, 0, 1);
@@ -99,6 +107,7 @@ final class Functions {
                 yield new Type.Void();
             }
             case "strncmp", "strcontains" -> LanguageFunctions.check(c, args);
+            case "buf" -> BufferFunction.check(c, args, options);
             default -> {
                 Type symbolic = SymbolFunctions.check(c, args, target, options);
                 if (symbolic != null) yield symbolic;

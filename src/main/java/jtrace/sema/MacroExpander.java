@@ -162,6 +162,7 @@ public final class MacroExpander {
             case Expr.Ternary t -> new Expr.Ternary(expr(t.cond(), env, hoist), expr(t.then(), env, hoist),
                     expr(t.otherwise(), env, hoist), t.span());
             case Expr.Tuple t -> new Expr.Tuple(exprs(t.elements(), env, hoist), t.span());
+            case Expr.Record r -> new Expr.Record(r.names(), exprs(r.values(), env, hoist), r.span());
             case Expr.Cast c -> new Expr.Cast(c.type(), expr(c.operand(), env, hoist), c.span());
             case Expr.SizeOf s -> s.operand() == null ? s : new Expr.SizeOf(null, expr(s.operand(), env, hoist), s.span());
             default -> x;

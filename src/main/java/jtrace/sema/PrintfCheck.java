@@ -34,6 +34,7 @@ final class PrintfCheck {
             case Type.Int i -> ArgType.Kind.INTEGER;
             case Type.Bool b -> ArgType.Kind.BOOLEAN;
             case Type.Pointer p -> ArgType.Kind.POINTER;
+            case Type.Buffer b -> ArgType.Kind.BUFFER;
             default -> ArgType.Kind.OTHER;
         };
         return new ArgType(kind, t.display());

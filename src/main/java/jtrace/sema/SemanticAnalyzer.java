@@ -46,7 +46,7 @@ public final class SemanticAnalyzer {
         boolean sawBegin = false, sawEnd = false;
         for (Probe probe : program.probes()) {
             for (AttachPoint ap : probe.attachPoints()) {
-                for (ProbeTarget t : resolver.resolve(ap)) {
+                for (ProbeTarget t : resolver.resolve(ProbeParams.substitute(ap, options.positionalParams()))) {
                     if (t instanceof ProbeTarget.Begin) {
                         if (sawBegin) throw new CompileError(ap.span(), "More than one BEGIN probe defined");
                         sawBegin = true;

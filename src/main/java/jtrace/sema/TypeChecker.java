@@ -104,12 +104,32 @@ final class TypeChecker {
                 loopDepth--;
                 scopes.pop();
             }
-            case Stmt.ForMap f -> throw new CompileError(f.span(), "for loops over maps are not supported by jtrace yet");
+            case Stmt.ForMap f -> forMap(f);
             case Stmt.Break b -> requireLoop(b.span(), "break");
             case Stmt.Continue c -> requireLoop(c.span(), "continue");
             case Stmt.Return r -> { }
             case Stmt.Nested n -> block(n.block());
         }
+    }
+
+    /** {@code for ($kv : @map)}: $kv is a (key, value) tuple scoped to the loop body. */
+    private void forMap(Stmt.ForMap f) {
+        MapInfo info = maps.get(f.map().name());
+        if (info == null) {
+            // The map may be assigned in a later probe: only the checking pass needs its type.
+            if (inferring) return;
+            throw new CompileError(f.map().span(), "Undefined map: " + f.map().name());
+        }
+        Type kv = MapIteration.elementType(f, info);
+        types.put(f.map(), info.value());
+        variables.put(f.variable().name(), kv);
+        types.put(f.variable(), kv);
+        scopes.push();
+        scopes.assign(f.variable().name());
+        loopDepth++;
+        block(f.body());
+        loopDepth--;
+        scopes.pop();
     }
 
     private void requireLoop(Span span, String what) {
@@ -319,6 +339,10 @@ final class TypeChecker {
             case Expr.IncDec d -> incDec(d);
             case Expr.Ternary t -> ternary(t);
             case Expr.Tuple t -> tuple(t);
+            case Expr.Record r -> {
+                Type elements = tuple(new Expr.Tuple(r.values(), r.span()));
+                yield elements == null ? null : new Type.Tuple(((Type.Tuple) elements).elements(), r.names());
+            }
             case Expr.Cast c -> cast(c);
             case Expr.SizeOf s when structs.sizeOf(s) != null -> Type.Int.UINT64;
             case Expr.SizeOf s -> {
@@ -378,6 +402,13 @@ final class TypeChecker {
             }
             throw new CompileError(f.span(), "Struct/union of type 'struct " + Builtins.argsStructName(tp)
                     + "' does not contain a field named '" + f.field() + "'");
+        }
+        if (base instanceof Type.Tuple t && t.isRecord() && !f.field().matches("[0-9]+")) {
+            int i = t.names().indexOf(f.field());
+            if (i < 0) {
+                throw new CompileError(f.span(), "Record does not contain a field named '" + f.field() + "'");
+            }
+            return t.elements().get(i);
         }
         if (base instanceof Type.Tuple t && f.field().matches("[0-9]+")) {
             int i = Integer.parseInt(f.field());
@@ -525,7 +556,8 @@ final class TypeChecker {
         if (c.name().equals("offsetof")) return structs.offsetOf(c, this::expr);
         if (c.name().equals("delete") && c.args().size() == 2 && c.args().getFirst() instanceof Expr.MapAccess m
                 && m.keys().isEmpty()) {
-            return deleteWithKey(c, m);
+            deleteWithKey(c, m);
+            return new Type.Bool();
         }
         if (c.name().equals("has_key")) return hasKey(c);
         if (c.name().equals("getopt")) return NamedParams.type(NamedParams.value(c, options));
@@ -534,7 +566,7 @@ final class TypeChecker {
             if (a instanceof Expr.MapAccess m && Functions.takesWholeMap(c.name()) && m.keys().isEmpty()) {
                 MapInfo info = maps.get(m.name());
                 if (info == null) {
-                    if (inferring) return new Type.Void();
+                    if (inferring) return c.name().equals("len") ? Type.Int.INT64 : new Type.Void();
                     throw new CompileError(m.span(), "Undefined map: " + m.name());
                 }
                 types.put(a, info.value());

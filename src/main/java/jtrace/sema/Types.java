@@ -46,7 +46,9 @@ final class Types {
                 if (u == null) return null;
                 elems.add(u);
             }
-            return new Type.Tuple(elems);
+            // A record keeps its field names when a plain tuple is assigned over it; two records must agree.
+            if (x.isRecord() && y.isRecord() && !x.names().equals(y.names())) return null;
+            return new Type.Tuple(elems, x.isRecord() ? x.names() : y.names());
         }
         return null;
     }

@@ -22,6 +22,7 @@ public final class Bpf {
             BPF_PROG_GET_NEXT_ID = 11, BPF_MAP_GET_NEXT_ID = 12, BPF_OBJ_GET_INFO_BY_FD = 15,
             BPF_LINK_GET_NEXT_ID = 31, BPF_ENABLE_STATS = 32;
     public static final int BPF_RAW_TRACEPOINT_OPEN = 17;
+    public static final int BPF_BTF_LOAD = 18;
 
     // update flags
     public static final long BPF_ANY = 0, BPF_NOEXIST = 1, BPF_EXIST = 2;
@@ -45,6 +46,7 @@ public final class Bpf {
         CMD_NAMES[BPF_LINK_GET_NEXT_ID] = "BPF_LINK_GET_NEXT_ID";
         CMD_NAMES[BPF_ENABLE_STATS] = "BPF_ENABLE_STATS";
         CMD_NAMES[BPF_RAW_TRACEPOINT_OPEN] = "BPF_RAW_TRACEPOINT_OPEN";
+        CMD_NAMES[BPF_BTF_LOAD] = "BPF_BTF_LOAD";
     }
 
     static String op(int cmd) {
@@ -139,6 +141,16 @@ public final class Bpf {
      */
     public static int progLoad(int progType, byte[] insns, String license, String name, int expectedAttachType,
                                int logLevel, int logSize) {
+        return progLoad(progType, insns, license, name, expectedAttachType, logLevel, logSize, -1, null);
+    }
+
+    /**
+     * BPF_PROG_LOAD with program BTF: {@code btfFd} from {@link #btfLoad} and {@code funcInfo} the
+     * {@code struct bpf_func_info} records (insn_off, type_id; 8 bytes each), one per subprogram, which
+     * the verifier requires as soon as code takes a subprogram's address (callbacks). -1/null: none.
+     */
+    public static int progLoad(int progType, byte[] insns, String license, String name, int expectedAttachType,
+                               int logLevel, int logSize, int btfFd, byte[] funcInfo) {
         if (insns.length % 8 != 0) throw new IllegalArgumentException("instructions are 8 bytes each");
         try (var arena = Arena.ofConfined()) {
             var log = logLevel > 0 ? arena.allocate(logSize) : MemorySegment.NULL;
@@ -148,6 +160,10 @@ public final class Bpf {
                     .set("log_level", logLevel).set("log_size", logLevel > 0 ? logSize : 0).set("log_buf", log)
                     .set("expected_attach_type", expectedAttachType)
                     .setBytes("prog_name", ascii(name));
+            if (btfFd >= 0 && funcInfo != null) {
+                attr.set("prog_btf_fd", btfFd).set("func_info_rec_size", 8)
+                        .set("func_info", bytes(arena, funcInfo)).set("func_info_cnt", funcInfo.length / 8);
+            }
             long r = 0;
             // The kernel may ask to retry (EAGAIN) when it is short of memory for verification.
             for (int attempt = 0; attempt < 5; attempt++) {
@@ -167,6 +183,14 @@ public final class Bpf {
         try (var arena = Arena.ofConfined()) {
             var attr = new Struct(arena, RAW_TRACEPOINT_OPEN).set("name", arena.allocateFrom(name)).set("prog_fd", progFd);
             return (int) call(BPF_RAW_TRACEPOINT_OPEN, attr);
+        }
+    }
+
+    /** BPF_BTF_LOAD of a raw BTF blob; returns its fd. */
+    public static int btfLoad(byte[] btf) {
+        try (var arena = Arena.ofConfined()) {
+            var attr = new Struct(arena, BTF_LOAD).set("btf", bytes(arena, btf)).set("btf_size", btf.length);
+            return (int) call(BPF_BTF_LOAD, attr);
         }
     }
 

@@ -49,6 +49,11 @@ final class BpfLayouts {
             u32("line_info_cnt"), u32("attach_btf_id"), u32("attach_prog_fd"), u32("core_relo_cnt"),
             u64("fd_array"), u64("core_relos"), u32("core_relo_rec_size"), u32("log_true_size"));
 
+    /** BPF_BTF_LOAD. */
+    static final StructLayout BTF_LOAD = MemoryLayout.structLayout(
+            u64("btf"), u64("btf_log_buf"), u32("btf_size"), u32("btf_log_size"), u32("btf_log_level"),
+            u32("btf_log_true_size"));
+
     /** BPF_PROG_TEST_RUN. */
     static final StructLayout TEST_RUN = MemoryLayout.structLayout(
             u32("prog_fd"), u32("retval"), u32("data_size_in"), u32("data_size_out"), u64("data_in"),

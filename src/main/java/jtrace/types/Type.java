@@ -38,6 +38,16 @@ public sealed interface Type {
     }
 
     /**
+     * buf(p, n): up to {@code capacity} bytes read from memory. Laid out as a u64 length then the
+     * bytes, so a value carries how many of them are real (printed by %r, %rx, %rh).
+     */
+    record Buffer(int capacity) implements Type {
+        public String display() { return "buffer[" + capacity + "]"; }
+
+        public int size() { return 8 + (capacity + 7) / 8 * 8; }
+    }
+
+    /**
      * A pointer; {@code target} is the C type it points to as written, e.g. "const char";
      * {@code pointee} the resolved type when known (a struct, an integer...), else null;
      * {@code user} when it points into user space rather than the kernel.
@@ -50,10 +60,26 @@ public sealed interface Type {
         public int size() { return 8; }
     }
 
-    record Tuple(List<Type> elements) implements Type {
-        public Tuple { elements = List.copyOf(elements); }
+    /**
+     * A tuple; a record {@code (a=1, b="x")} is a tuple whose elements also have {@code names}
+     * (empty for a plain tuple), laid out the same way.
+     */
+    record Tuple(List<Type> elements, List<String> names) implements Type {
+        public Tuple {
+            elements = List.copyOf(elements);
+            names = List.copyOf(names);
+        }
+
+        public Tuple(List<Type> elements) { this(elements, List.of()); }
+
+        public boolean isRecord() { return !names.isEmpty(); }
 
         public String display() {
+            if (isRecord()) {
+                return java.util.stream.IntStream.range(0, elements.size())
+                        .mapToObj(i -> names.get(i) + "=" + elements.get(i).display())
+                        .collect(Collectors.joining(", ", "(", ")"));
+            }
             return elements.stream().map(Type::display).collect(Collectors.joining(", ", "(", ")"));
         }
 
