@@ -24,6 +24,7 @@ public final class ProbeAttacher {
                     s.event().config(), s.count(), Cpus.online(), s.name());
             case ProbeTarget.Hardware h -> PerfEventAttachment.counter(program, Perf.PERF_TYPE_HARDWARE,
                     h.event().config(), h.count(), Cpus.online(), h.name());
+            case ProbeTarget.Kernel k -> KernelProbeAttacher.attach(k, program);
         };
     }
 

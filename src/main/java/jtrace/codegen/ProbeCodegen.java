@@ -76,7 +76,8 @@ final class ProbeCodegen {
      */
     private void pidFilter() {
         OptionalLong pid = program.checked().options().filterPid();
-        if (pid.isEmpty() || !(probe.target() instanceof ProbeTarget.Tracepoint)) return;
+        if (pid.isEmpty() || !(probe.target() instanceof ProbeTarget.Tracepoint
+                || probe.target() instanceof jtrace.sema.KprobeTarget || probe.target() instanceof jtrace.sema.FentryTarget)) return;
         e.call(BpfHelper.GET_CURRENT_PID_TGID);
         e.aluImm(AluOp.RSH, Reg.R0, 32);
         e.jumpImm(JumpOp.JNE, Reg.R0, (int) pid.getAsLong(), end);
@@ -368,6 +369,7 @@ final class ProbeCodegen {
             case Expr.BoolLit b -> constant(b.value() ? 1 : 0, x);
             case Expr.Positional p -> constant(program.positionalNumber(p.index()), x);
             case Expr.PositionalCount c -> constant(program.positionalCount(), x);
+            case Expr.Ident id when KernelProbeArgs.handles(probe.target(), id.name()) -> new KernelProbeArgs(this, e).read(id);
             case Expr.Ident id -> builtin(id);
             case Expr.Variable v -> {
                 Reg r = regs.take(x.span());
@@ -512,6 +514,9 @@ final class ProbeCodegen {
     }
 
     private Reg field(Expr.FieldAccess f) {
+        if (typeOf(f.base()) instanceof Type.Args && KernelProbeArgs.handlesField(probe.target())) {
+            return new KernelProbeArgs(this, e).field(f);
+        }
         if (typeOf(f.base()) instanceof Type.Args) {
             TracepointField field = argsField(f);
             Reg r = regs.take(f.span());

@@ -29,12 +29,14 @@ public final class BpfProgram implements AutoCloseable {
         String name = KernelNames.sanitize(spec.name());
         int type = spec.type().value();
         try {
-            return new BpfProgram(spec, Bpf.progLoad(type, spec.code(), spec.license(), name, 0, 0, 0));
+            return new BpfProgram(spec, Bpf.progLoad(type, spec.code(), spec.license(), name,
+                    spec.expectedAttachType(), spec.attachBtfId(), 0, 0));
         } catch (ProgLoadException first) {
             String log;
             try {
                 // Loading with the log can succeed where the first load failed transiently.
-                return new BpfProgram(spec, Bpf.progLoad(type, spec.code(), spec.license(), name, 0, 1, LOG_SIZE));
+                return new BpfProgram(spec, Bpf.progLoad(type, spec.code(), spec.license(), name,
+                        spec.expectedAttachType(), spec.attachBtfId(), 1, LOG_SIZE));
             } catch (ProgLoadException second) {
                 log = second.log();
             }

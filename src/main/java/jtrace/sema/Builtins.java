@@ -15,6 +15,10 @@ public final class Builtins {
             "cgroup", "curtask", "rand", "numaid", "jiffies", "ncpus", "cpid");
 
     static Type typeOf(Expr.Ident id, ProbeTarget target, CompileOptions options) {
+        if (target instanceof ProbeTarget.Kernel k) {
+            Type kernel = KernelProbeBuiltins.typeOf(id, k);
+            if (kernel != null) return kernel;
+        }
         return switch (id.name()) {
             case "pid", "tid", "uid", "gid", "cpu", "rand", "numaid" -> Type.Int.UINT32;
             case "nsecs", "elapsed", "cgroup", "jiffies", "ncpus" -> Type.Int.UINT64;
@@ -53,6 +57,7 @@ public final class Builtins {
             case ProbeTarget.Profile p -> "profile";
             case ProbeTarget.Software s -> "software";
             case ProbeTarget.Hardware h -> "hardware";
+            case ProbeTarget.Kernel k -> KernelProbeBuiltins.kindOf(k);
         };
     }
 }

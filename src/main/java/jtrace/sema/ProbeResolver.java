@@ -9,8 +9,17 @@ import java.util.List;
 /** Turns attach points as written into concrete {@link ProbeTarget}s: aliases, units, wildcards. */
 public final class ProbeResolver {
     private final Tracepoints tracepoints;
+    private final KernelProbeResolver kernel;
 
-    public ProbeResolver(Tracepoints tracepoints) { this.tracepoints = tracepoints; }
+    public ProbeResolver(Tracepoints tracepoints) {
+        this(tracepoints, new KernelProbeResolver(tracepoints, KernelFunctions.vmlinux(), CompileOptions.defaults()));
+    }
+
+    /** With the resolver of kprobe, fentry, watchpoint and iter probes. */
+    public ProbeResolver(Tracepoints tracepoints, KernelProbeResolver kernel) {
+        this.tracepoints = tracepoints;
+        this.kernel = kernel;
+    }
 
     public List<ProbeTarget> resolve(AttachPoint ap) {
         List<String> parts = ap.parts();
@@ -21,16 +30,10 @@ public final class ProbeResolver {
             case "tracepoint", "t" -> tracepoint(ap);
             case "interval", "i" -> List.of(new ProbeTarget.Interval("interval:" + timedSuffix(ap, "interval"), period(ap, "interval")));
             case "profile", "p" -> List.of(new ProbeTarget.Profile("profile:" + timedSuffix(ap, "profile"), period(ap, "profile")));
-            case "kprobe", "k", "kretprobe", "kr" -> throw new CompileError(ap.span(),
-                    "kprobe probes are not available: this kernel has no kprobe support (CONFIG_KPROBES is off); "
-                            + "use a tracepoint (jtrace -l 'tracepoint:*') instead");
-            case "fentry", "f", "fexit", "fr", "kfunc", "kretfunc" -> throw new CompileError(ap.span(),
-                    "fentry/fexit probes are refused by this kernel (BPF_PROG_LOAD of a tracing program fails with EPERM); "
-                            + "use a tracepoint instead");
+            case String p when KernelProbeResolver.handles(p) -> kernel.resolve(ap);
             case "software", "s" -> List.of(perfCounter(ap, "software", PerfEventDef.SOFTWARE));
             case "hardware", "h" -> List.of(perfCounter(ap, "hardware", PerfEventDef.HARDWARE));
-            case "uprobe", "u", "uretprobe", "ur", "usdt", "U", "rawtracepoint", "rt",
-                 "watchpoint", "w", "iter", "it" ->
+            case "uprobe", "u", "uretprobe", "ur", "usdt", "U", "rawtracepoint", "rt" ->
                     throw new CompileError(ap.span(), provider + " probes are not supported by jtrace yet");
             default -> throw new CompileError(ap.span(), "Invalid probe type: " + provider);
         };

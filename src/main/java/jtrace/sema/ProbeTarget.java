@@ -34,4 +34,7 @@ public sealed interface ProbeTarget {
 
     /** {@code hardware:EVENT:COUNT}: runs every {@code count} occurrences of a hardware counter, on every CPU. */
     record Hardware(String name, PerfEventDef event, long count) implements ProbeTarget {}
+
+    /** Probes on kernel code and data, each in its own file. */
+    sealed interface Kernel extends ProbeTarget permits KprobeTarget, FentryTarget, WatchpointTarget, IterTarget {}
 }

@@ -16,14 +16,22 @@ import java.util.List;
 public final class SemanticAnalyzer {
     private final Tracepoints tracepoints;
     private final CompileOptions options;
+    private final KernelFunctions kernelFunctions;
 
     public SemanticAnalyzer(Tracepoints tracepoints, CompileOptions options) {
+        this(tracepoints, options, KernelFunctions.vmlinux());
+    }
+
+    /** With the kernel functions kprobe and fentry names are checked against (vmlinux BTF by default). */
+    public SemanticAnalyzer(Tracepoints tracepoints, CompileOptions options, KernelFunctions kernelFunctions) {
         this.tracepoints = tracepoints;
         this.options = options;
+        this.kernelFunctions = kernelFunctions;
     }
 
     public CheckedProgram analyze(SourceFile source, Program program) {
-        ProbeResolver resolver = new ProbeResolver(tracepoints);
+        ProbeResolver resolver = new ProbeResolver(tracepoints, new KernelProbeResolver(tracepoints, kernelFunctions, options));
+        List<AttachPoint> sources = new ArrayList<>();
         List<Probe> probes = new ArrayList<>();
         List<ProbeTarget> targets = new ArrayList<>();
         boolean sawBegin = false, sawEnd = false;
@@ -40,9 +48,11 @@ public final class SemanticAnalyzer {
                     }
                     probes.add(probe);
                     targets.add(t);
+                    sources.add(ap);
                 }
             }
         }
+        KernelProbeResolver.checkIterAlone(targets, sources);
         MapTable maps = new MapTable();
         // Inference: twice, so a map typed in a later probe is known to reads in earlier ones;
         // the third pass types maps whose only assignments read them (@n = @n + 1).

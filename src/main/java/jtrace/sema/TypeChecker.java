@@ -358,6 +358,7 @@ final class TypeChecker {
     private Type field(Expr.FieldAccess f) {
         Type base = expr(f.base());
         if (base == null) return null;
+        if (base instanceof Type.Args && target instanceof ProbeTarget.Kernel k) return KernelProbeBuiltins.field(f, k);
         if (base instanceof Type.Args) {
             ProbeTarget.Tracepoint tp = (ProbeTarget.Tracepoint) target;
             for (TracepointField field : tp.fields()) {
