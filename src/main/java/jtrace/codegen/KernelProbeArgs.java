@@ -56,6 +56,15 @@ final class KernelProbeArgs {
         };
     }
 
+    /**
+     * An iterator program is called once more after the last object, with a NULL object (the
+     * kernel's in_stop call); as in bpftrace, the body runs for real objects only.
+     */
+    void skipFinalIteration(jtrace.asm.Label end) {
+        e.load(Size.DW, Reg.R0, ProbeCodegen.CTX, 8); // the first field after meta
+        e.jumpImm(jtrace.asm.JumpOp.JEQ, Reg.R0, 0, end);
+    }
+
     Reg read(Expr.Ident id) {
         Reg r = gen.regs().take(id.span());
         switch (gen.target()) {

@@ -56,6 +56,7 @@ final class ProbeCodegen {
     CompiledProbe generate() {
         e.mov(CTX, Reg.R1);
         pidFilter();
+        if (probe.target() instanceof jtrace.sema.IterTarget) new KernelProbeArgs(this, e).skipFinalIteration(end);
         // Scratch variables get fixed slots, zeroed so every path the verifier walks reads initialised stack.
         for (Map.Entry<String, Type> v : probe.variables().entrySet()) {
             int size = TupleLayout.slotSize(v.getValue());
