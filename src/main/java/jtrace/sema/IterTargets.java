@@ -29,6 +29,8 @@ public final class IterTargets {
     }
 
     private static boolean isIterator(KernelFunction f) {
-        return f != null && !f.params().isEmpty() && f.params().getFirst().name().equals("meta");
+        // bpf_iter_get_info(meta, in_stop) is a helper of the iterator machinery, not an iterator.
+        return f != null && !f.params().isEmpty() && f.params().getFirst().name().equals("meta")
+                && f.params().stream().noneMatch(p -> p.name().equals("in_stop"));
     }
 }
