@@ -12,6 +12,8 @@
  *   openat PATH N       N openat(2) calls on PATH (fds are left open: keep N below ~1000).
  *   sleep MS            one nanosleep(2) of MS milliseconds.
  *   call N              N calls of the non-inlined function jtwl_func(i), i = 0..N-1 (for uprobes).
+ *   poke N              N stores (values 1..N) to the 8-byte global jtwl_watched; before "ready"
+ *                       its address is written to stdout as "watch 0xADDR" (for watchpoints).
  *
  * Start protocol: the process names itself "jtwl", opens its files, blocks SIGUSR1, writes
  * "ready PID\n" to stdout, then waits for SIGUSR1 (the "go" signal; sigwait is not read(2), so
@@ -36,7 +38,7 @@
 #define MAX_STEPS 32
 #define BAD_FD 1000
 
-enum kind { READ, WRITE, BADREAD, GETPID, OPENAT, SLEEP, CALL };
+enum kind { READ, WRITE, BADREAD, GETPID, OPENAT, SLEEP, CALL, POKE };
 
 struct step {
     enum kind kind;
@@ -47,6 +49,8 @@ struct step {
 };
 
 static char buf[1 << 20];
+
+volatile long jtwl_watched;
 
 __attribute__((noinline)) long jtwl_func(long i)
 {
@@ -75,7 +79,8 @@ static int parse(int argc, char **argv, int i, struct step *st)
     const char *k = argv[i];
     int need = !strcmp(k, "read") || !strcmp(k, "write") ? 3
              : !strcmp(k, "openat") ? 2
-             : !strcmp(k, "badread") || !strcmp(k, "getpid") || !strcmp(k, "sleep") || !strcmp(k, "call") ? 1
+             : !strcmp(k, "badread") || !strcmp(k, "getpid") || !strcmp(k, "sleep") || !strcmp(k, "call")
+               || !strcmp(k, "poke") ? 1
              : -1;
     if (need < 0)
         die("unknown step", k);
@@ -96,7 +101,7 @@ static int parse(int argc, char **argv, int i, struct step *st)
         st->n = number(argv[i + 2]);
     } else {
         st->kind = !strcmp(k, "badread") ? BADREAD : !strcmp(k, "getpid") ? GETPID
-                 : !strcmp(k, "sleep") ? SLEEP : CALL;
+                 : !strcmp(k, "sleep") ? SLEEP : !strcmp(k, "poke") ? POKE : CALL;
         st->n = number(argv[i + 1]);
     }
     return i + need + 1;
@@ -125,6 +130,13 @@ static void prepare(struct step *st)
     case BADREAD:
         close(BAD_FD);
         break;
+    case POKE: {
+        char line[64];
+        snprintf(line, sizeof line, "watch %p\n", (void *)&jtwl_watched);
+        if (write(1, line, strlen(line)) < 0)
+            die("cannot write to stdout", NULL);
+        break;
+    }
     default:
         break;
     }
@@ -163,6 +175,10 @@ static __attribute__((noinline)) int run(const struct step *st)
         struct timespec ts = { st->n / 1000, (st->n % 1000) * 1000000L };
         return syscall(SYS_nanosleep, &ts, NULL) == 0 ? 0 : 3;
     }
+    case POKE:
+        for (i = 0; i < st->n; i++)
+            jtwl_watched = i + 1;
+        return jtwl_watched == st->n ? 0 : 3;
     case CALL: {
         long sum = 0;
         for (i = 0; i < st->n; i++)

@@ -28,6 +28,7 @@ public final class ProbeAttacher {
             case ProbeTarget.Uprobe u -> UprobeAttachment.attach(program, u.name(), u.binary(), u.fileOffset(), u.ret(), 0, u.pid());
             case ProbeTarget.Usdt u -> UprobeAttachment.attach(program, u.name(), u.binary(), u.probe().fileOffset(), false,
                     u.probe().semaphoreOffset(), u.pid());
+            case ProbeTarget.Kernel k -> KernelProbeAttacher.attach(k, program);
         };
     }
 

@@ -31,6 +31,7 @@ final class ProbeSources {
         Map<String, ProbeSource> m = new LinkedHashMap<>();
         m.put("hardware", ProbeSource.of(eventNames(PerfEventDef.HARDWARE)));
         m.put("interval", ProbeSource.of(TIME_UNITS));
+        m.put("iter", new IterSource(warn));
         m.put("profile", ProbeSource.of(TIME_UNITS));
         m.put("rawtracepoint", new RawTracepointSource(warn));
         m.put("software", ProbeSource.of(eventNames(PerfEventDef.SOFTWARE)));

@@ -61,6 +61,7 @@ final class ProbeCodegen {
     CompiledProbe generate() {
         e.mov(CTX, Reg.R1);
         pidFilter();
+        if (probe.target() instanceof jtrace.sema.IterTarget) new KernelProbeArgs(this, e).skipFinalIteration(end);
         // Scratch variables get fixed slots, zeroed so every path the verifier walks reads initialised stack.
         for (Map.Entry<String, Type> v : probe.variables().entrySet()) {
             int size = TupleLayout.slotSize(v.getValue());
@@ -82,7 +83,8 @@ final class ProbeCodegen {
      */
     private void pidFilter() {
         OptionalLong pid = program.checked().options().filterPid();
-        if (pid.isEmpty() || !(probe.target() instanceof ProbeTarget.Tracepoint)) return;
+        if (pid.isEmpty() || !(probe.target() instanceof ProbeTarget.Tracepoint
+                || probe.target() instanceof jtrace.sema.KprobeTarget || probe.target() instanceof jtrace.sema.FentryTarget)) return;
         e.call(BpfHelper.GET_CURRENT_PID_TGID);
         e.aluImm(AluOp.RSH, Reg.R0, 32);
         e.jumpImm(JumpOp.JNE, Reg.R0, (int) pid.getAsLong(), end);
@@ -398,6 +400,7 @@ final class ProbeCodegen {
             case Expr.Ident id when structs.isRawArg(id) -> structs.rawArg(id);
             case Expr.Ident id when SymbolOps.handles(x, typeOf(x)) -> symbols().scalar(x);
             case Expr.Ident id when UserProbeArgs.handles(probe.target(), id.name()) -> new UserProbeArgs(this, e, frame).read(id);
+            case Expr.Ident id when KernelProbeArgs.handles(probe.target(), id.name()) -> new KernelProbeArgs(this, e).read(id);
             case Expr.Ident id -> builtin(id);
             case Expr.Variable v -> {
                 Reg r = regs.take(x.span());
@@ -561,6 +564,9 @@ final class ProbeCodegen {
     }
 
     private Reg field(Expr.FieldAccess f) {
+        if (typeOf(f.base()) instanceof Type.Args && KernelProbeArgs.handlesField(probe.target())) {
+            return new KernelProbeArgs(this, e).field(f);
+        }
         if (typeOf(f.base()) instanceof Type.Args) {
             TracepointField field = argsField(f);
             Reg r = regs.take(f.span());

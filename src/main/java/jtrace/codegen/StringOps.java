@@ -39,6 +39,8 @@ final class StringOps {
                     literal(ProbeCodegen.utf8(gen.target().name()), t.capacity(), base, off);
             case Expr.Ident id when id.name().equals("func") && gen.target() instanceof ProbeTarget.Uprobe u ->
                     literal(ProbeCodegen.utf8(u.function()), t.capacity(), base, off);
+            case Expr.Ident id when id.name().equals("func") && gen.target() instanceof ProbeTarget.Kernel k ->
+                    literal(ProbeCodegen.utf8(KernelProbeArgs.functionName(k)), t.capacity(), base, off);
             case Expr.Call c when c.name().equals("str") -> str(c, t, base, off);
             case Expr.Call c when c.name().equals("getopt") ->
                     write(jtrace.sema.NamedParams.value(c, gen.program().checked().options()), t, base, off);
@@ -109,6 +111,8 @@ final class StringOps {
 
     /** Pointers in syscall tracepoints (and in begin/end, interval...) are user-space ones. */
     private boolean userSpace() {
+        // kprobe, fentry and iter pointers point into the kernel, as in bpftrace; watchpoints may be user ones.
+        if (gen.target() instanceof ProbeTarget.Kernel k && !(k instanceof jtrace.sema.WatchpointTarget)) return false;
         return !(gen.target() instanceof ProbeTarget.Tracepoint tp) || tp.userPointers();
     }
 

@@ -41,13 +41,14 @@ public final class BpfProgram implements AutoCloseable {
         String name = KernelNames.sanitize(spec.name());
         int type = spec.type().value();
         try {
-            return new BpfProgram(spec, Bpf.progLoad(type, spec.code(), spec.license(), name, 0, 0, 0, btfFd, funcInfo));
+            return new BpfProgram(spec, Bpf.progLoad(type, spec.code(), spec.license(), name,
+                    spec.expectedAttachType(), spec.attachBtfId(), 0, 0, btfFd, funcInfo));
         } catch (ProgLoadException first) {
             String log;
             try {
                 // Loading with the log can succeed where the first load failed transiently.
-                return new BpfProgram(spec, Bpf.progLoad(type, spec.code(), spec.license(), name, 0, 1, LOG_SIZE,
-                        btfFd, funcInfo));
+                return new BpfProgram(spec, Bpf.progLoad(type, spec.code(), spec.license(), name,
+                        spec.expectedAttachType(), spec.attachBtfId(), 1, LOG_SIZE, btfFd, funcInfo));
             } catch (ProgLoadException second) {
                 log = second.log();
             }

@@ -34,6 +34,10 @@ public final class LoadedProgram implements AutoCloseable {
             for (CompiledProbe probe : compiled.probes()) {
                 Assembled code = Assembler.assemble(probe.insns());
                 byte[] patched = code.withMapFds(name -> lp.maps.get(name).fd());
+                if (probe.target() instanceof ProbeTarget.Kernel k) {
+                    lp.programs.add(KernelProgramLoader.load(probe.name(), k, patched, "GPL"));
+                    continue;
+                }
                 lp.programs.add(BpfProgram.load(new ProgramSpec(probe.name(), progType(probe.target()), patched, "GPL")));
             }
             return lp;
@@ -68,6 +72,7 @@ public final class LoadedProgram implements AutoCloseable {
             case ProbeTarget.Hardware h -> ProgType.PERF_EVENT;
             case ProbeTarget.Uprobe u -> ProgType.KPROBE;
             case ProbeTarget.Usdt u -> ProgType.KPROBE;
+            case ProbeTarget.Kernel k -> KernelProgramLoader.progType(k);
         };
     }
 

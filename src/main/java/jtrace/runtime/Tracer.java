@@ -70,11 +70,12 @@ public final class Tracer {
                     options.notifyStream().flush();
                 }
                 runEach(loaded, ProbeTarget.Begin.class);
+                boolean iterated = IterRunner.runAll(attachments);
                 ring.drain(events::handle);
                 out.flush();
                 if (options.onStarted() != null) options.onStarted().run();
                 boolean onlyBeginEnd = probes.stream().allMatch(p -> p.target() instanceof ProbeTarget.Begin
-                        || p.target() instanceof ProbeTarget.End);
+                        || p.target() instanceof ProbeTarget.End) || iterated;
                 while (!onlyBeginEnd && !stop.get() && !events.exitRequested() && !out.broken()) {
                     ring.poll(POLL_MILLIS, events::handle);
                     reportLost(loaded, out);

@@ -19,6 +19,10 @@ public final class Builtins {
             Type user = UserProbeBuiltins.typeOf(id, target);
             if (user != null) return user;
         }
+        if (target instanceof ProbeTarget.Kernel k) {
+            Type kernel = KernelProbeBuiltins.typeOf(id, k);
+            if (kernel != null) return kernel;
+        }
         return switch (id.name()) {
             case "pid", "tid", "uid", "gid", "cpu", "rand", "numaid" -> Type.Int.UINT32;
             case "nsecs", "elapsed", "cgroup", "jiffies", "ncpus" -> Type.Int.UINT64;
@@ -62,6 +66,7 @@ public final class Builtins {
             case ProbeTarget.RawTracepoint r -> "rawtracepoint";
             case ProbeTarget.Uprobe u -> u.ret() ? "uretprobe" : "uprobe";
             case ProbeTarget.Usdt u -> "usdt";
+            case ProbeTarget.Kernel k -> KernelProbeBuiltins.kindOf(k);
         };
     }
 }

@@ -13,14 +13,23 @@ public final class ProbeResolver {
     private final Tracepoints tracepoints;
     private final StructResolver structs;
     private final UserProbeResolver userProbes;
+    private final KernelProbeResolver kernel;
 
-    public ProbeResolver(Tracepoints tracepoints) { this(tracepoints, StructResolver.none(), OptionalLong.empty()); }
+    public ProbeResolver(Tracepoints tracepoints) {
+        this(tracepoints, new KernelProbeResolver(tracepoints, KernelFunctions.vmlinux(), CompileOptions.defaults()));
+    }
+
+    /** With the resolver of kprobe, fentry, watchpoint and iter probes. */
+    public ProbeResolver(Tracepoints tracepoints, KernelProbeResolver kernel) {
+        this(tracepoints, StructResolver.none(), OptionalLong.empty(), kernel);
+    }
 
     /** {@code pid}: the -p process, which uprobes and usdt probes are limited to. */
-    public ProbeResolver(Tracepoints tracepoints, StructResolver structs, OptionalLong pid) {
+    public ProbeResolver(Tracepoints tracepoints, StructResolver structs, OptionalLong pid, KernelProbeResolver kernel) {
         this.tracepoints = tracepoints;
         this.structs = structs;
         this.userProbes = new UserProbeResolver(BinaryLocator.system(pid), pid);
+        this.kernel = kernel;
     }
 
     public List<ProbeTarget> resolve(AttachPoint ap) {
@@ -32,20 +41,13 @@ public final class ProbeResolver {
             case "tracepoint", "t" -> tracepoint(ap);
             case "interval", "i" -> List.of(new ProbeTarget.Interval("interval:" + timedSuffix(ap, "interval"), period(ap, "interval")));
             case "profile", "p" -> List.of(new ProbeTarget.Profile("profile:" + timedSuffix(ap, "profile"), period(ap, "profile")));
-            case "kprobe", "k", "kretprobe", "kr" -> throw new CompileError(ap.span(),
-                    "kprobe probes are not available: this kernel has no kprobe support (CONFIG_KPROBES is off); "
-                            + "use a tracepoint (jtrace -l 'tracepoint:*') instead");
-            case "fentry", "f", "fexit", "fr", "kfunc", "kretfunc" -> throw new CompileError(ap.span(),
-                    "fentry/fexit probes are refused by this kernel (BPF_PROG_LOAD of a tracing program fails with EPERM); "
-                            + "use a tracepoint instead");
+            case String p when KernelProbeResolver.handles(p) -> kernel.resolve(ap);
             case "software", "s" -> List.of(perfCounter(ap, "software", PerfEventDef.SOFTWARE));
             case "hardware", "h" -> List.of(perfCounter(ap, "hardware", PerfEventDef.HARDWARE));
             case "rawtracepoint", "rt" -> RawTracepointResolver.resolve(ap, structs);
             case "uprobe", "u" -> userProbes.uprobe(ap, false);
             case "uretprobe", "ur" -> userProbes.uprobe(ap, true);
             case "usdt", "U" -> userProbes.usdt(ap);
-            case "watchpoint", "w", "iter", "it" ->
-                    throw new CompileError(ap.span(), provider + " probes are not supported by jtrace yet");
             default -> throw new CompileError(ap.span(), "Invalid probe type: " + provider);
         };
     }

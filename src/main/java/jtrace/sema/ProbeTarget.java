@@ -58,4 +58,6 @@ public sealed interface ProbeTarget {
 
     /** {@code usdt:BINARY:PROVIDER:NAME}: a uprobe at a USDT note's address, with its typed arguments. */
     record Usdt(String name, String binary, jtrace.elf.UsdtProbe probe, long pid) implements ProbeTarget {}
+    /** Probes on kernel code and data, each in its own file. */
+    sealed interface Kernel extends ProbeTarget permits KprobeTarget, FentryTarget, WatchpointTarget, IterTarget {}
 }

@@ -18,16 +18,28 @@ public final class SemanticAnalyzer {
     private final Tracepoints tracepoints;
     private final CompileOptions options;
     private final StructResolver.BtfSource btf;
+    private final KernelFunctions kernelFunctions;
 
     public SemanticAnalyzer(Tracepoints tracepoints, CompileOptions options) {
-        this(tracepoints, options, StructResolver.KERNEL);
+        this(tracepoints, options, StructResolver.KERNEL, KernelFunctions.vmlinux());
     }
 
     /** With the BTF C types resolve through (the running kernel's by default). */
     public SemanticAnalyzer(Tracepoints tracepoints, CompileOptions options, StructResolver.BtfSource btf) {
+        this(tracepoints, options, btf, KernelFunctions.vmlinux());
+    }
+
+    /** With the kernel functions kprobe and fentry names are checked against (vmlinux BTF by default). */
+    public SemanticAnalyzer(Tracepoints tracepoints, CompileOptions options, KernelFunctions kernelFunctions) {
+        this(tracepoints, options, StructResolver.KERNEL, kernelFunctions);
+    }
+
+    public SemanticAnalyzer(Tracepoints tracepoints, CompileOptions options, StructResolver.BtfSource btf,
+                            KernelFunctions kernelFunctions) {
         this.tracepoints = tracepoints;
         this.options = options;
         this.btf = btf;
+        this.kernelFunctions = kernelFunctions;
     }
 
     /** A whole script: its struct definitions are visible to every probe. */
@@ -40,7 +52,9 @@ public final class SemanticAnalyzer {
     }
 
     private CheckedProgram analyze(SourceFile source, Program program, StructResolver structs) {
-        ProbeResolver resolver = new ProbeResolver(tracepoints, structs, options.filterPid());
+        ProbeResolver resolver = new ProbeResolver(tracepoints, structs, options.filterPid(),
+                new KernelProbeResolver(tracepoints, kernelFunctions, options));
+        List<AttachPoint> sources = new ArrayList<>();
         List<Probe> probes = new ArrayList<>();
         List<ProbeTarget> targets = new ArrayList<>();
         boolean sawBegin = false, sawEnd = false;
@@ -57,9 +71,11 @@ public final class SemanticAnalyzer {
                     }
                     probes.add(probe);
                     targets.add(t);
+                    sources.add(ap);
                 }
             }
         }
+        KernelProbeResolver.checkIterAlone(targets, sources);
         MapTable maps = new MapTable();
         // Inference: twice, so a map typed in a later probe is known to reads in earlier ones;
         // the third pass types maps whose only assignments read them (@n = @n + 1).

@@ -23,6 +23,9 @@ public final class Bpf {
             BPF_LINK_GET_NEXT_ID = 31, BPF_ENABLE_STATS = 32;
     public static final int BPF_RAW_TRACEPOINT_OPEN = 17;
     public static final int BPF_BTF_LOAD = 18;
+    public static final int BPF_LINK_CREATE = 28, BPF_ITER_CREATE = 33;
+    // enum bpf_attach_type, for tracing programs
+    public static final int BPF_TRACE_FENTRY = 24, BPF_TRACE_FEXIT = 25, BPF_TRACE_ITER = 28;
 
     // update flags
     public static final long BPF_ANY = 0, BPF_NOEXIST = 1, BPF_EXIST = 2;
@@ -30,7 +33,7 @@ public final class Bpf {
     /** enum bpf_stats_type. */
     public static final int BPF_STATS_RUN_TIME = 0;
 
-    private static final String[] CMD_NAMES = new String[33];
+    private static final String[] CMD_NAMES = new String[40];
 
     static {
         CMD_NAMES[BPF_MAP_CREATE] = "BPF_MAP_CREATE";
@@ -47,6 +50,8 @@ public final class Bpf {
         CMD_NAMES[BPF_ENABLE_STATS] = "BPF_ENABLE_STATS";
         CMD_NAMES[BPF_RAW_TRACEPOINT_OPEN] = "BPF_RAW_TRACEPOINT_OPEN";
         CMD_NAMES[BPF_BTF_LOAD] = "BPF_BTF_LOAD";
+        CMD_NAMES[BPF_LINK_CREATE] = "BPF_LINK_CREATE";
+        CMD_NAMES[BPF_ITER_CREATE] = "BPF_ITER_CREATE";
     }
 
     static String op(int cmd) {
@@ -141,16 +146,17 @@ public final class Bpf {
      */
     public static int progLoad(int progType, byte[] insns, String license, String name, int expectedAttachType,
                                int logLevel, int logSize) {
-        return progLoad(progType, insns, license, name, expectedAttachType, logLevel, logSize, -1, null);
+        return progLoad(progType, insns, license, name, expectedAttachType, 0, logLevel, logSize, -1, null);
     }
 
     /**
-     * BPF_PROG_LOAD with program BTF: {@code btfFd} from {@link #btfLoad} and {@code funcInfo} the
+     * BPF_PROG_LOAD. {@code attachBtfId}: the BTF id of the function or iterator a tracing program
+     * attaches to (0: none). {@code btfFd} from {@link #btfLoad} and {@code funcInfo} the
      * {@code struct bpf_func_info} records (insn_off, type_id; 8 bytes each), one per subprogram, which
-     * the verifier requires as soon as code takes a subprogram's address (callbacks). -1/null: none.
+     * the verifier requires as soon as code takes a subprogram's address (callbacks); -1/null: none.
      */
     public static int progLoad(int progType, byte[] insns, String license, String name, int expectedAttachType,
-                               int logLevel, int logSize, int btfFd, byte[] funcInfo) {
+                               int attachBtfId, int logLevel, int logSize, int btfFd, byte[] funcInfo) {
         if (insns.length % 8 != 0) throw new IllegalArgumentException("instructions are 8 bytes each");
         try (var arena = Arena.ofConfined()) {
             var log = logLevel > 0 ? arena.allocate(logSize) : MemorySegment.NULL;
@@ -158,7 +164,7 @@ public final class Bpf {
                     .set("prog_type", progType).set("insn_cnt", insns.length / 8)
                     .set("insns", bytes(arena, insns)).set("license", arena.allocateFrom(license))
                     .set("log_level", logLevel).set("log_size", logLevel > 0 ? logSize : 0).set("log_buf", log)
-                    .set("expected_attach_type", expectedAttachType)
+                    .set("expected_attach_type", expectedAttachType).set("attach_btf_id", attachBtfId)
                     .setBytes("prog_name", ascii(name));
             if (btfFd >= 0 && funcInfo != null) {
                 attr.set("prog_btf_fd", btfFd).set("func_info_rec_size", 8)
@@ -191,6 +197,42 @@ public final class Bpf {
         try (var arena = Arena.ofConfined()) {
             var attr = new Struct(arena, BTF_LOAD).set("btf", bytes(arena, btf)).set("btf_size", btf.length);
             return (int) call(BPF_BTF_LOAD, attr);
+        }
+    }
+
+    /**
+     * BPF_LINK_CREATE of a tracing program (fentry, fexit, iterator) at the BTF id it was loaded
+     * with; returns the link fd, which keeps it attached until closed.
+     */
+    public static int linkCreate(int progFd, int attachType) {
+        try (var arena = Arena.ofConfined()) {
+            var attr = new Struct(arena, LINK_CREATE).set("prog_fd", progFd).set("attach_type", attachType);
+            return (int) call(BPF_LINK_CREATE, attr);
+        }
+    }
+
+    /** BPF_ITER_CREATE: a new run of an iterator link; reading the returned fd runs the program per object. */
+    public static int iterCreate(int linkFd) {
+        try (var arena = Arena.ofConfined()) {
+            return (int) call(BPF_ITER_CREATE, new Struct(arena, ITER_CREATE).set("link_fd", linkFd));
+        }
+    }
+
+    /** Reads {@code fd} to its end, discarding the bytes; returns how many there were. */
+    public static long drain(int fd) {
+        try (var arena = Arena.ofConfined()) {
+            var buf = arena.allocate(4096);
+            long total = 0;
+            while (true) {
+                long n = Libc.read(fd, buf, buf.byteSize());
+                if (n < 0) {
+                    int errno = Libc.errno();
+                    if (errno == Errno.EINTR || errno == Errno.EAGAIN) continue;
+                    throw new SysException("read(iterator)", errno);
+                }
+                if (n == 0) return total;
+                total += n;
+            }
         }
     }
 

@@ -71,6 +71,13 @@ final class BpfLayouts {
     /** BPF_RAW_TRACEPOINT_OPEN. */
     static final StructLayout RAW_TRACEPOINT_OPEN = MemoryLayout.structLayout(
             u64("name"), u32("prog_fd"), pad(4), u64("cookie"));
+    /** BPF_LINK_CREATE; "iter_info" is also target_btf_id (tracing), "iter_info_len" the low half of the cookie. */
+    static final StructLayout LINK_CREATE = MemoryLayout.structLayout(
+            u32("prog_fd"), u32("target_fd"), u32("attach_type"), u32("flags"), u64("iter_info"),
+            u32("iter_info_len"), pad(4));
+
+    /** BPF_ITER_CREATE. */
+    static final StructLayout ITER_CREATE = MemoryLayout.structLayout(u32("link_fd"), u32("flags"));
 
     /** BPF_ENABLE_STATS. */
     static final StructLayout ENABLE_STATS = MemoryLayout.structLayout(u32("type"));

@@ -105,6 +105,41 @@ public final class Perf {
         };
     }
 
+    /** perf_type_id of hardware breakpoints; its bp_type values (linux/hw_breakpoint.h). */
+    public static final int PERF_TYPE_BREAKPOINT = 5;
+    public static final int HW_BREAKPOINT_R = 1, HW_BREAKPOINT_W = 2, HW_BREAKPOINT_X = 4;
+
+    /**
+     * Opens a hardware breakpoint (disabled) on {@code len} bytes at {@code addr}, firing on the
+     * accesses {@code bpType} names: in process {@code pid} on any CPU, or with pid -1 on CPU {@code cpu}.
+     */
+    public static int openBreakpoint(long addr, int len, int bpType, int pid, int cpu) {
+        try (var arena = Arena.ofConfined()) {
+            var attr = new Struct(arena, ATTR).set("type", PERF_TYPE_BREAKPOINT).set("size", ATTR.byteSize())
+                    .set("sample_period", 1).set("flags", ATTR_DISABLED).set("wakeup_events", 1)
+                    .set("bp_type", bpType).set("config1", addr).set("config2", (long) len);
+            long fd = Libc.syscall(SYS_PERF_EVENT_OPEN, attr.seg.address(), pid, pid >= 0 ? -1 : cpu, -1, PERF_FLAG_FD_CLOEXEC);
+            if (fd < 0) throw new SysException("perf_event_open(breakpoint 0x" + Long.toHexString(addr) + ")", Libc.errno());
+            return (int) fd;
+        }
+    }
+
+    /**
+     * Opens a kprobe (disabled) through the kprobe PMU of perf type {@code pmuType}: on
+     * {@code function}+{@code offset}, a return probe when {@code config} has the PMU's retprobe bit.
+     */
+    public static int openKprobe(int pmuType, long config, String function, long offset, int cpu) {
+        try (var arena = Arena.ofConfined()) {
+            var name = arena.allocateFrom(function);
+            var attr = new Struct(arena, ATTR).set("type", pmuType).set("size", ATTR.byteSize())
+                    .set("config", config).set("sample_period", 1).set("flags", ATTR_DISABLED)
+                    .set("wakeup_events", 1).set("config1", name.address()).set("config2", offset);
+            long fd = Libc.syscall(SYS_PERF_EVENT_OPEN, attr.seg.address(), -1, cpu, -1, PERF_FLAG_FD_CLOEXEC);
+            if (fd < 0) throw new SysException("perf_event_open(kprobe " + function + ")", Libc.errno());
+            return (int) fd;
+        }
+    }
+
     /** PERF_EVENT_IOC_SET_BPF: run {@code progFd} whenever the event fires. */
     public static void setBpf(int perfFd, int progFd) {
         ioctl(perfFd, PERF_EVENT_IOC_SET_BPF, progFd, "PERF_EVENT_IOC_SET_BPF");

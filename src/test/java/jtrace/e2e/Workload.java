@@ -139,6 +139,9 @@ public final class Workload implements AutoCloseable {
         }
     }
 
+    /** What jtwl wrote to stdout so far (the ready line, and the address of a poke step). */
+    public String stdout() { return stdout.text(); }
+
     /** What jtwl wrote to stderr so far (usage and setup errors). */
     public String stderr() { return stderr.text(); }
 

@@ -1,0 +1,45 @@
+package jtrace.attach;
+
+import jtrace.load.BpfProgram;
+import jtrace.sys.Bpf;
+import jtrace.sys.Fd;
+
+/**
+ * A tracing program attached by BPF_LINK_CREATE at the BTF id it was loaded with: fentry/fexit
+ * through a trampoline, or an iterator, which runs each time {@link #runIterator()} reads it.
+ */
+public final class LinkAttachment implements Attachment {
+    private final String target;
+    private final int linkFd;
+    private boolean closed;
+
+    private LinkAttachment(String target, int linkFd) {
+        this.target = target;
+        this.linkFd = linkFd;
+    }
+
+    /** @param attachType {@link Bpf#BPF_TRACE_FENTRY}, {@link Bpf#BPF_TRACE_FEXIT} or {@link Bpf#BPF_TRACE_ITER} */
+    public static LinkAttachment attach(BpfProgram program, int attachType, String target) {
+        return new LinkAttachment(target, Bpf.linkCreate(program.fd(), attachType));
+    }
+
+    /** Runs an iterator link once over all its objects (BPF_ITER_CREATE, then read to the end). */
+    public void runIterator() {
+        int fd = Bpf.iterCreate(linkFd);
+        try {
+            Bpf.drain(fd);
+        } finally {
+            Fd.close(fd);
+        }
+    }
+
+    @Override
+    public String target() { return target; }
+
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        Fd.close(linkFd);
+    }
+}
