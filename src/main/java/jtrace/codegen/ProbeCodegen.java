@@ -67,7 +67,7 @@ final class ProbeCodegen {
         block(probe.ast().body());
         e.mark(end);
         e.exitWith(0);
-        return new CompiledProbe(probe.target(), e.insns());
+        return new CompiledProbe(probe.target(), Peephole.optimize(e.insns()));
     }
 
     /**
