@@ -9,16 +9,33 @@ import java.util.OptionalLong;
  * environment), the positional parameters, the -c child's pid ({@code cpid}) and the -p pid filter.
  */
 public record CompileOptions(int maxStrlen, int maxMapKeys, List<String> positionalParams,
-                             OptionalLong childPid, OptionalLong filterPid) {
+                             OptionalLong childPid, OptionalLong filterPid, int perfRbPages) {
 
     public CompileOptions(int maxStrlen, int maxMapKeys, List<String> positionalParams) {
         this(maxStrlen, maxMapKeys, positionalParams, OptionalLong.empty(), OptionalLong.empty());
     }
 
+    public CompileOptions(int maxStrlen, int maxMapKeys, List<String> positionalParams,
+                          OptionalLong childPid, OptionalLong filterPid) {
+        this(maxStrlen, maxMapKeys, positionalParams, childPid, filterPid, DEFAULT_PERF_RB_PAGES);
+    }
+
     /** With the pid of the -c child (the value of {@code cpid}) and the -p pid probes are filtered by. */
     public CompileOptions withProcesses(OptionalLong child, OptionalLong filter) {
-        return new CompileOptions(maxStrlen, maxMapKeys, positionalParams, child, filter);
+        return new CompileOptions(maxStrlen, maxMapKeys, positionalParams, child, filter, perfRbPages);
     }
+
+    /** With {@code perf_rb_pages}: pages of output ring buffer per CPU. */
+    public CompileOptions withPerfRbPages(int pages) {
+        return new CompileOptions(maxStrlen, maxMapKeys, positionalParams, childPid, filterPid, pages);
+    }
+
+    /**
+     * bpftrace's perf_rb_pages defaults to 64 pages per CPU; jtrace's output is one BPF ring buffer
+     * shared by all CPUs and a JVM reader has start-up hiccups, so it reserves more: 1024 pages
+     * (4 MiB) per CPU, the total rounded up to a power of two and, by default only, capped at 64 MiB.
+     */
+    public static final int DEFAULT_PERF_RB_PAGES = 1024;
 
     /** Strings live on the 512-byte BPF stack here, so the default stays small; see docs/architecture.md. */
     public static final int DEFAULT_MAX_STRLEN = 64;
@@ -32,7 +49,7 @@ public record CompileOptions(int maxStrlen, int maxMapKeys, List<String> positio
         return new CompileOptions(
                 intSetting(env, "BPFTRACE_MAX_STRLEN", DEFAULT_MAX_STRLEN),
                 intSetting(env, "BPFTRACE_MAX_MAP_KEYS", DEFAULT_MAX_MAP_KEYS),
-                params);
+                params).withPerfRbPages(intSetting(env, "BPFTRACE_PERF_RB_PAGES", DEFAULT_PERF_RB_PAGES));
     }
 
     private static int intSetting(Map<String, String> env, String name, int fallback) {
