@@ -32,10 +32,16 @@ final class ModeBufferedStream extends OutputStream {
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
         boolean newline = false;
-        for (int i = off; i < off + len; i++) {
+        int end = off + len;
+        while (off < end) {
             if (count == SIZE) drain();
-            buf[count++] = b[i];
-            if (b[i] == '\n') newline = true;
+            int n = Math.min(end - off, SIZE - count);
+            System.arraycopy(b, off, buf, count, n);
+            if (mode == BufferMode.LINE && !newline) {
+                for (int i = count; i < count + n; i++) if (buf[i] == '\n') { newline = true; break; }
+            }
+            count += n;
+            off += n;
         }
         if (mode == BufferMode.NONE) drain();
         else if (mode == BufferMode.LINE && newline) lineReady = true;

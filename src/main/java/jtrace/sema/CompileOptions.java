@@ -31,11 +31,12 @@ public record CompileOptions(int maxStrlen, int maxMapKeys, List<String> positio
     }
 
     /**
-     * bpftrace's perf_rb_pages defaults to 64 pages per CPU; jtrace's output is one BPF ring buffer
-     * shared by all CPUs and a JVM reader has start-up hiccups, so it reserves more: 1024 pages
-     * (4 MiB) per CPU, the total rounded up to a power of two and, by default only, capped at 64 MiB.
+     * bpftrace's perf_rb_pages defaults to 64 pages per CPU. jtrace's output is one BPF ring buffer
+     * that lets the traced process run at full speed, so bursts are absorbed by the ring alone:
+     * 4096 pages (16 MiB) per CPU, the total rounded up to a power of two and, by default only,
+     * capped at 64 MiB (bench/README.md: 1M printf events from getpid at full speed lose none).
      */
-    public static final int DEFAULT_PERF_RB_PAGES = 1024;
+    public static final int DEFAULT_PERF_RB_PAGES = 4096;
 
     /** Strings live on the 512-byte BPF stack here, so the default stays small; see docs/architecture.md. */
     public static final int DEFAULT_MAX_STRLEN = 64;
