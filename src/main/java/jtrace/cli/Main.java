@@ -13,6 +13,7 @@ import jtrace.load.VerifierRejection;
 import jtrace.parse.Parser;
 import jtrace.runtime.JsonOutput;
 import jtrace.runtime.Output;
+import jtrace.runtime.PhaseTimer;
 import jtrace.runtime.TextOutput;
 import jtrace.runtime.Tracer;
 import jtrace.sema.CheckedProgram;
@@ -24,6 +25,7 @@ import jtrace.sema.SemanticAnalyzer;
 import jtrace.sys.Cpus;
 import jtrace.sys.KernelErrors;
 import jtrace.sys.SysException;
+import jtrace.sys.Syscalls;
 import jtrace.tracefs.TracefsException;
 
 import java.io.FileOutputStream;
@@ -45,11 +47,14 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        PhaseTimer.mark("jvm");
+        Thread.ofPlatform().daemon().name("jtrace-warmup").start(Syscalls::warmUp);
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.ISO_8859_1);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.ISO_8859_1);
         int status = run(args, out, err);
         out.flush();
         err.flush();
+        PhaseTimer.mark("done");
         System.exit(status);
     }
 
@@ -150,10 +155,13 @@ public final class Main {
         CompiledProgram compiled;
         try {
             Script script = Parser.parseScript(source);
+            PhaseTimer.mark("parse");
             CompileOptions configured = ConfigBlock.apply(script.preamble().config(), System.getenv(), compileOptions);
             Script expanded = new Script(script.preamble(), MacroExpander.expand(source, script));
             CheckedProgram checked = new SemanticAnalyzer(new TracefsTracepoints(), configured).analyze(source, expanded);
+            PhaseTimer.mark("sema");
             compiled = CodeGenerator.generate(checked, System.nanoTime(), Cpus.possible().size());
+            PhaseTimer.mark("codegen");
         } catch (CompileError e) {
             err.print(DiagnosticPrinter.error(source, e.span(), e.getMessage()));
             return 1;

@@ -42,12 +42,32 @@ final class MapOps {
             e.storeImm(Size.DW, Reg.R10, slot, 0);
             return slot;
         }
-        if (!layout.denselyWritten()) e.zero(Reg.R10, slot, layout.size());
         if (keys.size() == 1 && keys.getFirst() instanceof Expr.Tuple t && layout.elements().size() > 1) {
             keys = t.elements();
         }
+        if (!layout.denselyWritten()) zeroPartlyWritten(keys, layout, slot);
         for (int i = 0; i < keys.size(); i++) gen.write(keys.get(i), Reg.R10, slot + layout.offsets().get(i));
         return slot;
+    }
+
+    /**
+     * Zeroes the key buffer except the elements their write fills completely: bpf_get_current_comm
+     * pads comm with zeros to the 16 bytes it is given.
+     */
+    private void zeroPartlyWritten(List<Expr> keys, KeyLayout layout, int slot) {
+        if (keys.size() != layout.elements().size()) {
+            e.zero(Reg.R10, slot, layout.size());
+            return;
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            Type t = layout.elements().get(i);
+            int size = TupleLayout.slotSize(t);
+            boolean fullComm = keys.get(i) instanceof Expr.Ident id && id.name().equals("comm") && size == 16;
+            boolean scalar = !(t instanceof Type.Str) && !(t instanceof Type.Tuple);
+            if (!fullComm && !scalar) e.zero(Reg.R10, slot + layout.offsets().get(i), size);
+        }
+        // hist/lhist write their bucket after the key; the peephole pass drops this when they do
+        if (layout.bucketOffset() >= 0) e.zero(Reg.R10, slot + layout.bucketOffset(), 8);
     }
 
     private void lookup(MapDef def, int keySlot) {
@@ -263,7 +283,13 @@ final class MapOps {
         Label absent = e.label("absent");
         Label done = e.label("agg_done");
         e.jumpImm(JumpOp.JEQ, Reg.R0, 0, absent);
-        if (amount == null) {
+        if (def.kind() == MapKind.PERCPU_HASH) {
+            // This CPU's own value, and a program is not preempted: a plain add, no lock prefix.
+            e.load(Size.DW, Reg.R1, Reg.R0, 0);
+            if (amount == null) e.aluImm(AluOp.ADD, Reg.R1, 1);
+            else e.alu(AluOp.ADD, Reg.R1, amount);
+            e.store(Size.DW, Reg.R0, 0, Reg.R1);
+        } else if (amount == null) {
             e.movImm(Reg.R1, 1);
             e.atomicAdd(Reg.R0, 0, Reg.R1);
         } else {
@@ -334,14 +360,21 @@ final class MapOps {
         e.jumpImm(JumpOp.JSLT, v, 0, negative);
         e.jumpImm(JumpOp.JLT, v, 2 * n, small);
         // p = floor(log2(v)) by halving the search range: R1 holds p, R2 the shifted value.
+        // The 32-bit step compares through a register (2^32 is no imm32); the others against an
+        // immediate, three instructions each; the last needs no shift.
         e.movImm(Reg.R1, 0);
         e.mov(Reg.R2, v);
-        for (int shift = 32; shift >= 1; shift /= 2) {
+        Label below32 = e.label("log2");
+        e.mov(Reg.R3, Reg.R2);
+        e.aluImm(AluOp.RSH, Reg.R3, 32);
+        e.jumpImm(JumpOp.JEQ, Reg.R3, 0, below32);
+        e.mov(Reg.R2, Reg.R3);
+        e.movImm(Reg.R1, 32);
+        e.mark(below32);
+        for (int shift = 16; shift >= 1; shift /= 2) {
             Label skip = e.label("log2");
-            e.mov(Reg.R3, Reg.R2);
-            e.aluImm(AluOp.RSH, Reg.R3, shift);
-            e.jumpImm(JumpOp.JEQ, Reg.R3, 0, skip);
-            e.mov(Reg.R2, Reg.R3);
+            e.jumpImm(JumpOp.JLT, Reg.R2, 1 << shift, skip);
+            if (shift > 1) e.aluImm(AluOp.RSH, Reg.R2, shift);
             e.aluImm(AluOp.ADD, Reg.R1, shift);
             e.mark(skip);
         }

@@ -2,6 +2,7 @@ package jtrace.codegen;
 
 import jtrace.asm.AluOp;
 import jtrace.asm.BpfHelper;
+import jtrace.asm.Insn;
 import jtrace.asm.JumpOp;
 import jtrace.asm.Label;
 import jtrace.asm.Reg;
@@ -73,8 +74,14 @@ final class ProbeCodegen {
         block(probe.ast().body());
         e.mark(end);
         e.exitWith(0);
+        // The peephole pass sees only the probe's own code: map-loop callbacks address the probe's
+        // frame through a pointer, which its local rules do not track.
+        List<Insn> body = Peephole.optimize(e.insns());
+        int bodyEnd = e.insns().size();
         mapLoops.appendCallbacks();
-        return new CompiledProbe(probe.target(), e.insns());
+        List<Insn> all = new java.util.ArrayList<>(body);
+        all.addAll(e.insns().subList(bodyEnd, e.insns().size()));
+        return new CompiledProbe(probe.target(), all);
     }
 
     /**

@@ -1,6 +1,7 @@
 package jtrace.codegen;
 
 import jtrace.sema.CheckedProgram;
+import jtrace.sema.CompileOptions;
 import jtrace.sema.MapInfo;
 import jtrace.types.Type;
 import jtrace.types.TupleLayout;
@@ -12,8 +13,9 @@ import java.util.Map;
 
 /** What all probes of one program share: the maps, the event table, and run-time constants. */
 final class ProgramContext {
-    /** Ring buffer size: a power-of-two number of pages. */
-    static final int RINGBUF_BYTES = 1 << 20;
+    static final long PAGE_SIZE = 4096;
+    /** The largest ring the default perf_rb_pages gives, and the largest any setting gives (1 GiB). */
+    static final long DEFAULT_RINGBUF_CAP = 64L << 20, MAX_RINGBUF_BYTES = 1L << 30;
 
     private final CheckedProgram checked;
     private final long startNanos;
@@ -26,8 +28,18 @@ final class ProgramContext {
         this.startNanos = startNanos;
         this.cpuCount = cpuCount;
         for (MapInfo info : checked.maps().values()) maps.put(info.name(), userMap(info, checked.options().maxMapKeys()));
-        maps.put(CompiledProgram.RINGBUF, new MapDef(CompiledProgram.RINGBUF, MapKind.RINGBUF, 0, 0, RINGBUF_BYTES, null, null));
+        maps.put(CompiledProgram.RINGBUF, new MapDef(CompiledProgram.RINGBUF, MapKind.RINGBUF, 0, 0,
+                ringBufferBytes(checked.options().perfRbPages(), cpuCount), null, null));
         maps.put(CompiledProgram.LOST_COUNTER, new MapDef(CompiledProgram.LOST_COUNTER, MapKind.PERCPU_ARRAY, 4, 8, 1, null, null));
+    }
+
+    /** perf_rb_pages pages per CPU, as one ring: rounded up to a power of two (the kernel's rule). */
+    static int ringBufferBytes(int pagesPerCpu, int cpus) {
+        long want = Math.max(1, pagesPerCpu) * PAGE_SIZE * Math.max(1, cpus);
+        long cap = pagesPerCpu == CompileOptions.DEFAULT_PERF_RB_PAGES ? DEFAULT_RINGBUF_CAP : MAX_RINGBUF_BYTES;
+        long bytes = Long.highestOneBit(Math.min(want, cap));
+        if (bytes < want && bytes < cap) bytes <<= 1;
+        return (int) Math.min(bytes, cap);
     }
 
     private static MapDef userMap(MapInfo info, int maxKeys) {

@@ -38,8 +38,14 @@ final class EventHandler {
 
     void handle(ByteBuffer record) {
         if (exitRequested) return;
-        byte[] bytes = new byte[record.remaining()];
-        record.get(bytes);
+        byte[] bytes;
+        if (record.hasArray() && record.arrayOffset() == 0 && record.position() == 0
+                && record.remaining() == record.array().length) {
+            bytes = record.array(); // the reader's own copy: no second one
+        } else {
+            bytes = new byte[record.remaining()];
+            record.get(bytes);
+        }
         int id = (int) ValueDecoder.u64(bytes, 0);
         List<EventSpec> events = program.compiled().events();
         if (id < 0 || id >= events.size()) return;

@@ -31,6 +31,7 @@ public final class LoadedProgram implements AutoCloseable {
         LoadedProgram lp = new LoadedProgram(compiled);
         try {
             for (MapDef def : compiled.maps()) lp.maps.put(def.name(), BpfMap.create(spec(def)));
+            PhaseTimer.mark("maps");
             for (CompiledProbe probe : compiled.probes()) {
                 Assembled code = Assembler.assemble(probe.insns());
                 byte[] patched = code.withMapFds(name -> lp.maps.get(name).fd());

@@ -1,6 +1,7 @@
 package jtrace.runtime;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -16,7 +17,8 @@ public final class TextOutput implements Output {
         this.err = err;
     }
 
-    @Override public void printf(String s) { out.print(s); }
+    /** One char per byte (see above): getBytes is an array copy, cheaper than print's encoder. */
+    @Override public void printf(String s) { out.write(s.getBytes(StandardCharsets.ISO_8859_1), 0, s.length()); }
 
     @Override public void map(MapDump dump, int top, int div) { out.print(TextMapPrinter.print(dump.name(), dump.entries(), top, div)); }
 

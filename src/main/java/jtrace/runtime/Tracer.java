@@ -51,6 +51,7 @@ public final class Tracer {
         List<Attachment> attachments = new ArrayList<>();
         try (LoadedProgram loaded = LoadedProgram.load(compiled);
              RingBufferReader ring = new RingBufferReader(loaded.map(CompiledProgram.RINGBUF))) {
+            PhaseTimer.mark("load");
             MapReader reader = new MapReader(Cpus.possible().size(), new Symbolizer(loaded::map));
             wakeOnStop = ring;
             if (stop.get()) ring.wakeup();
@@ -63,6 +64,7 @@ public final class Tracer {
                     if (a != null) attachments.add(a);
                     if (options.verbose() != null) options.verbose().println("Attaching " + probes.get(i).name());
                 }
+                PhaseTimer.mark("attach");
                 int n = probes.size();
                 if (!options.quiet()) out.attachedProbes(n);
                 if (options.notifyAttached()) {
@@ -73,6 +75,7 @@ public final class Tracer {
                 boolean iterated = IterRunner.runAll(attachments);
                 ring.drain(events::handle);
                 out.flush();
+                PhaseTimer.mark("begin");
                 if (options.onStarted() != null) options.onStarted().run();
                 boolean onlyBeginEnd = probes.stream().allMatch(p -> p.target() instanceof ProbeTarget.Begin
                         || p.target() instanceof ProbeTarget.End) || iterated;
@@ -97,6 +100,7 @@ public final class Tracer {
             }
             out.exitMaps(dumps);
             out.flush();
+            PhaseTimer.mark("end");
             return events.exitRequested() ? events.exitCode() : endEvents.exitCode();
         } finally {
             wakeOnStop = null;

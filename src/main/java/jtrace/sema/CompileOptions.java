@@ -11,13 +11,18 @@ import java.util.OptionalLong;
  */
 public record CompileOptions(int maxStrlen, int maxMapKeys, List<String> positionalParams,
                              OptionalLong childPid, OptionalLong filterPid, ConfigValues config,
-                             Map<String, String> namedParams, boolean unsafe) {
+                             Map<String, String> namedParams, boolean unsafe, int perfRbPages) {
 
     /** Strings live on the 512-byte BPF stack here, so the default stays small; see docs/architecture.md. */
     public static final int DEFAULT_MAX_STRLEN = 64;
     public static final int DEFAULT_MAX_MAP_KEYS = 4096;
     public static final String DEFAULT_STACK_MODE = "bpftrace";
     public static final List<String> STACK_MODES = List.of("bpftrace", "perf", "raw");
+    /**
+     * Ring buffer pages per CPU (BPFTRACE_PERF_RB_PAGES). Larger than bpftrace's 64: jtrace has one
+     * shared ring, and a printf per event at full speed must not lose events; see bench/README.md.
+     */
+    public static final int DEFAULT_PERF_RB_PAGES = 4096;
 
     public CompileOptions {
         positionalParams = List.copyOf(positionalParams);
@@ -30,7 +35,8 @@ public record CompileOptions(int maxStrlen, int maxMapKeys, List<String> positio
 
     public CompileOptions(int maxStrlen, int maxMapKeys, List<String> positionalParams,
                           OptionalLong childPid, OptionalLong filterPid) {
-        this(maxStrlen, maxMapKeys, positionalParams, childPid, filterPid, ConfigValues.DEFAULTS, Map.of(), false);
+        this(maxStrlen, maxMapKeys, positionalParams, childPid, filterPid, ConfigValues.DEFAULTS, Map.of(), false,
+                DEFAULT_PERF_RB_PAGES);
     }
 
     /** The default output of kstack/ustack: bpftrace, perf or raw. */
@@ -38,26 +44,30 @@ public record CompileOptions(int maxStrlen, int maxMapKeys, List<String> positio
 
     /** With the pid of the -c child (the value of {@code cpid}) and the -p pid probes are filtered by. */
     public CompileOptions withProcesses(OptionalLong child, OptionalLong filter) {
-        return new CompileOptions(maxStrlen, maxMapKeys, positionalParams, child, filter, config, namedParams, unsafe);
+        return new CompileOptions(maxStrlen, maxMapKeys, positionalParams, child, filter, config, namedParams, unsafe, perfRbPages);
     }
 
     /** With the string and map limits a config block set. */
     public CompileOptions withLimits(int strlen, int mapKeys) {
-        return new CompileOptions(strlen, mapKeys, positionalParams, childPid, filterPid, config, namedParams, unsafe);
+        return new CompileOptions(strlen, mapKeys, positionalParams, childPid, filterPid, config, namedParams, unsafe, perfRbPages);
     }
 
     public CompileOptions withConfig(ConfigValues values) {
-        return new CompileOptions(maxStrlen, maxMapKeys, positionalParams, childPid, filterPid, values, namedParams, unsafe);
+        return new CompileOptions(maxStrlen, maxMapKeys, positionalParams, childPid, filterPid, values, namedParams, unsafe, perfRbPages);
     }
 
     /** With the {@code --name=value} parameters given after {@code --}, read by {@code getopt()}. */
     public CompileOptions withNamedParams(Map<String, String> named) {
-        return new CompileOptions(maxStrlen, maxMapKeys, positionalParams, childPid, filterPid, config, named, unsafe);
+        return new CompileOptions(maxStrlen, maxMapKeys, positionalParams, childPid, filterPid, config, named, unsafe, perfRbPages);
     }
 
     /** With --unsafe: system(), signal() and the other unsafe functions are allowed. */
     public CompileOptions withUnsafe(boolean allowed) {
-        return new CompileOptions(maxStrlen, maxMapKeys, positionalParams, childPid, filterPid, config, namedParams, allowed);
+        return new CompileOptions(maxStrlen, maxMapKeys, positionalParams, childPid, filterPid, config, namedParams, allowed, perfRbPages);
+    }
+
+    public CompileOptions withPerfRbPages(int pages) {
+        return new CompileOptions(maxStrlen, maxMapKeys, positionalParams, childPid, filterPid, config, namedParams, unsafe, pages);
     }
 
     public CompileOptions withStackMode(String mode) {
@@ -76,7 +86,7 @@ public record CompileOptions(int maxStrlen, int maxMapKeys, List<String> positio
         CompileOptions o = new CompileOptions(
                 intSetting(env, "BPFTRACE_MAX_STRLEN", DEFAULT_MAX_STRLEN),
                 intSetting(env, "BPFTRACE_MAX_MAP_KEYS", DEFAULT_MAX_MAP_KEYS),
-                params);
+                params).withPerfRbPages(intSetting(env, "BPFTRACE_PERF_RB_PAGES", DEFAULT_PERF_RB_PAGES));
         String mode = env.get("BPFTRACE_STACK_MODE");
         return mode == null || mode.isBlank() ? o : o.withStackMode(mode.trim());
     }

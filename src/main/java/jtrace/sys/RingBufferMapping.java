@@ -76,9 +76,9 @@ public final class RingBufferMapping implements AutoCloseable {
 
     /** A little-endian copy of {@code len} bytes at {@code pos}. */
     public ByteBuffer copy(long pos, int len) {
-        var out = ByteBuffer.allocate(len).order(ByteOrder.LITTLE_ENDIAN);
-        MemorySegment.ofBuffer(out).copyFrom(data.asSlice(pos & mask, len));
-        return out;
+        byte[] bytes = new byte[len];
+        MemorySegment.copy(data, ValueLayout.JAVA_BYTE, pos & mask, bytes, 0, len);
+        return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     @Override

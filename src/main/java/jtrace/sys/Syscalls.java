@@ -8,6 +8,14 @@ public final class Syscalls {
     public static final long SYS_KILL = 62; // __NR_kill on x86_64
     public static final int SIGCONT = 18;
 
+    /**
+     * Prepares the native call path (the FFM downcall handle costs tens of milliseconds to create):
+     * the CLI calls this on a background thread at start, overlapping it with compiling.
+     */
+    public static void warmUp() {
+        Libc.warmUp();
+    }
+
     /** getpid(2), made as a real system call (libc may not cache it, but this is certain). */
     public static long getpid() {
         return Libc.syscall(SYS_GETPID);
