@@ -10,22 +10,21 @@ import jtrace.sys.Fd;
  */
 public final class LinkAttachment implements Attachment {
     private final String target;
-    private final int linkFd;
-    private boolean closed;
+    private final AttachedFds link;
 
-    private LinkAttachment(String target, int linkFd) {
+    private LinkAttachment(String target, AttachedFds link) {
         this.target = target;
-        this.linkFd = linkFd;
+        this.link = link;
     }
 
     /** @param attachType {@link Bpf#BPF_TRACE_FENTRY}, {@link Bpf#BPF_TRACE_FEXIT} or {@link Bpf#BPF_TRACE_ITER} */
     public static LinkAttachment attach(BpfProgram program, int attachType, String target) {
-        return new LinkAttachment(target, Bpf.linkCreate(program.fd(), attachType));
+        return new LinkAttachment(target, AttachedFds.of(Bpf.linkCreate(program.fd(), attachType)));
     }
 
     /** Runs an iterator link once over all its objects (BPF_ITER_CREATE, then read to the end). */
     public void runIterator() {
-        int fd = Bpf.iterCreate(linkFd);
+        int fd = Bpf.iterCreate(link.first());
         try {
             Bpf.drain(fd);
         } finally {
@@ -37,9 +36,7 @@ public final class LinkAttachment implements Attachment {
     public String target() { return target; }
 
     @Override
-    public synchronized void close() {
-        if (closed) return;
-        closed = true;
-        Fd.close(linkFd);
+    public void close() {
+        link.close();
     }
 }

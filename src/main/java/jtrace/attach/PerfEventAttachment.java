@@ -1,13 +1,11 @@
 package jtrace.attach;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
 
 import jtrace.load.BpfProgram;
 import jtrace.sys.Cpus;
 import jtrace.sys.Errno;
-import jtrace.sys.Fd;
 import jtrace.sys.Perf;
 import jtrace.sys.SysException;
 
@@ -18,10 +16,9 @@ import jtrace.sys.SysException;
  */
 public final class PerfEventAttachment implements Attachment {
     private final String target;
-    private final List<Integer> fds;
-    private boolean closed;
+    private final AttachedFds fds;
 
-    private PerfEventAttachment(String target, List<Integer> fds) {
+    private PerfEventAttachment(String target, AttachedFds fds) {
         this.target = target;
         this.fds = fds;
     }
@@ -65,19 +62,7 @@ public final class PerfEventAttachment implements Attachment {
 
     private static PerfEventAttachment attach(BpfProgram program, List<Integer> cpus, String target,
                                               IntUnaryOperator open) {
-        var fds = new ArrayList<Integer>();
-        try {
-            for (int cpu : cpus) {
-                int fd = open.applyAsInt(cpu);
-                fds.add(fd);
-                Perf.setBpf(fd, program.fd());
-            }
-            for (int fd : fds) Perf.enable(fd);
-        } catch (SysException e) {
-            fds.forEach(Fd::close);
-            throw e;
-        }
-        return new PerfEventAttachment(target, List.copyOf(fds));
+        return new PerfEventAttachment(target, AttachedFds.perfEvents(program, cpus, open));
     }
 
     @Override
@@ -87,19 +72,11 @@ public final class PerfEventAttachment implements Attachment {
 
     /** How many perf events (CPUs) this attachment holds. */
     public int eventCount() {
-        return fds.size();
+        return fds.count();
     }
 
     @Override
-    public synchronized void close() {
-        if (closed) return;
-        closed = true;
-        for (int fd : fds) {
-            try {
-                Perf.disable(fd);
-            } finally {
-                Fd.close(fd);
-            }
-        }
+    public void close() {
+        fds.close();
     }
 }

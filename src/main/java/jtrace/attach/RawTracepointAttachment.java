@@ -2,21 +2,19 @@ package jtrace.attach;
 
 import jtrace.load.BpfProgram;
 import jtrace.sys.Bpf;
-import jtrace.sys.Fd;
 
 /** A RAW_TRACEPOINT program on a kernel tracepoint, through BPF_RAW_TRACEPOINT_OPEN; closing the fd detaches it. */
 public final class RawTracepointAttachment implements Attachment {
     private final String target;
-    private final int fd;
-    private boolean closed;
+    private final AttachedFds fds;
 
-    private RawTracepointAttachment(String target, int fd) {
+    private RawTracepointAttachment(String target, AttachedFds fds) {
         this.target = target;
-        this.fd = fd;
+        this.fds = fds;
     }
 
     public static RawTracepointAttachment attach(BpfProgram program, String event) {
-        return new RawTracepointAttachment("rawtracepoint:" + event, Bpf.rawTracepointOpen(event, program.fd()));
+        return new RawTracepointAttachment("rawtracepoint:" + event, AttachedFds.of(Bpf.rawTracepointOpen(event, program.fd())));
     }
 
     @Override
@@ -25,9 +23,7 @@ public final class RawTracepointAttachment implements Attachment {
     }
 
     @Override
-    public synchronized void close() {
-        if (closed) return;
-        closed = true;
-        Fd.close(fd);
+    public void close() {
+        fds.close();
     }
 }

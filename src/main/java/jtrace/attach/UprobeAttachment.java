@@ -1,9 +1,7 @@
 package jtrace.attach;
 
 import jtrace.load.BpfProgram;
-import jtrace.sys.Fd;
 import jtrace.sys.Perf;
-import jtrace.sys.SysException;
 
 /**
  * A KPROBE-type program on a uprobe or uretprobe created through the uprobe PMU: the probe exists
@@ -11,12 +9,11 @@ import jtrace.sys.SysException;
  */
 public final class UprobeAttachment implements Attachment {
     private final String target;
-    private final int perfFd;
-    private boolean closed;
+    private final AttachedFds fds;
 
-    private UprobeAttachment(String target, int perfFd) {
+    private UprobeAttachment(String target, AttachedFds fds) {
         this.target = target;
-        this.perfFd = perfFd;
+        this.fds = fds;
     }
 
     /**
@@ -27,15 +24,9 @@ public final class UprobeAttachment implements Attachment {
     public static UprobeAttachment attach(BpfProgram program, String target, String path, long offset,
                                           boolean ret, long refCtrOffset, long pid) {
         UprobePmu pmu = UprobePmu.system();
-        int fd = Perf.openUprobe(pmu.type(), pmu.config(ret, refCtrOffset), path, offset, (int) pid);
-        try {
-            Perf.setBpf(fd, program.fd());
-            Perf.enable(fd);
-        } catch (SysException e) {
-            Fd.close(fd);
-            throw e;
-        }
-        return new UprobeAttachment(target, fd);
+        long config = pmu.config(ret, refCtrOffset);
+        return new UprobeAttachment(target,
+                AttachedFds.perfEvent(program, () -> Perf.openUprobe(pmu.type(), config, path, offset, (int) pid)));
     }
 
     @Override
@@ -44,13 +35,7 @@ public final class UprobeAttachment implements Attachment {
     }
 
     @Override
-    public synchronized void close() {
-        if (closed) return;
-        closed = true;
-        try {
-            Perf.disable(perfFd);
-        } finally {
-            Fd.close(perfFd);
-        }
+    public void close() {
+        fds.close();
     }
 }

@@ -3,11 +3,8 @@ package jtrace.attach;
 import jtrace.load.BpfProgram;
 import jtrace.sema.WatchpointTarget;
 import jtrace.sys.Cpus;
-import jtrace.sys.Fd;
 import jtrace.sys.Perf;
-import jtrace.sys.SysException;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,30 +13,20 @@ import java.util.List;
  */
 public final class WatchpointAttachment implements Attachment {
     private final String target;
-    private final List<Integer> fds;
-    private boolean closed;
+    private final AttachedFds fds;
 
-    private WatchpointAttachment(String target, List<Integer> fds) {
+    private WatchpointAttachment(String target, AttachedFds fds) {
         this.target = target;
         this.fds = fds;
     }
 
     public static WatchpointAttachment attach(BpfProgram program, WatchpointTarget w) {
         int bpType = bpType(w.mode());
-        List<Integer> fds = new ArrayList<>();
-        try {
-            if (w.pid() >= 0) {
-                fds.add(Perf.openBreakpoint(w.address(), w.length(), bpType, (int) w.pid(), -1));
-            } else {
-                for (int cpu : Cpus.online()) fds.add(Perf.openBreakpoint(w.address(), w.length(), bpType, -1, cpu));
-            }
-            for (int fd : fds) Perf.setBpf(fd, program.fd());
-            for (int fd : fds) Perf.enable(fd);
-        } catch (SysException e) {
-            fds.forEach(Fd::close);
-            throw e;
-        }
-        return new WatchpointAttachment(w.name(), List.copyOf(fds));
+        // In a process: one event on any CPU; for a kernel address: one per online CPU.
+        List<Integer> cpus = w.pid() >= 0 ? List.of(-1) : Cpus.online();
+        int pid = w.pid() >= 0 ? (int) w.pid() : -1;
+        return new WatchpointAttachment(w.name(), AttachedFds.perfEvents(program, cpus,
+                cpu -> Perf.openBreakpoint(w.address(), w.length(), bpType, pid, cpu)));
     }
 
     /** HW_BREAKPOINT_* bits of a mode such as {@code rw}. */
@@ -55,15 +42,7 @@ public final class WatchpointAttachment implements Attachment {
     public String target() { return target; }
 
     @Override
-    public synchronized void close() {
-        if (closed) return;
-        closed = true;
-        for (int fd : fds) {
-            try {
-                Perf.disable(fd);
-            } finally {
-                Fd.close(fd);
-            }
-        }
+    public void close() {
+        fds.close();
     }
 }

@@ -1,6 +1,6 @@
 package jtrace.cli;
 
-import jtrace.btf.Btf;
+import jtrace.btf.KernelBtf;
 import jtrace.btf.BtfFormatException;
 import jtrace.btf.RawTracepoints;
 import jtrace.sema.PerfEventDef;
@@ -101,11 +101,10 @@ final class ProbeSources {
         private RawTracepoints load() {
             if (rawTracepoints == null && !failed) {
                 try {
-                    rawTracepoints = new RawTracepoints("vmlinux", Btf.read(Btf.VMLINUX));
-                } catch (IOException | BtfFormatException e) {
+                    rawTracepoints = KernelBtf.rawTracepoints();
+                } catch (BtfFormatException e) {
                     failed = true;
-                    warn.accept("cannot read kernel BTF from " + Btf.VMLINUX + ": " + e.getMessage()
-                            + "; raw tracepoints are not listed");
+                    warn.accept(e.getMessage() + "; raw tracepoints are not listed");
                 }
             }
             return rawTracepoints;

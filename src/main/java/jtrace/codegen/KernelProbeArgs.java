@@ -8,6 +8,7 @@ import jtrace.sema.IterTarget;
 import jtrace.sema.KernelFunction;
 import jtrace.sema.KprobeTarget;
 import jtrace.sema.ProbeTarget;
+import jtrace.types.PtRegs;
 import jtrace.types.Type;
 
 import java.util.List;
@@ -19,12 +20,6 @@ import java.util.List;
  * the return value after them).
  */
 final class KernelProbeArgs {
-    /** x86-64 {@code struct pt_regs} offsets (arch/x86/include/asm/ptrace.h) of the argument registers, in order. */
-    static final int[] ARGUMENT_REGISTER_OFFSETS = {112 /* di */, 104 /* si */, 96 /* dx */, 88 /* cx */,
-            72 /* r8 */, 64 /* r9 */};
-    /** {@code ax}: the return value at a kretprobe. */
-    static final int RETURN_REGISTER_OFFSET = 80;
-
     private final ProbeCodegen gen;
     private final Emitter e;
 
@@ -69,8 +64,8 @@ final class KernelProbeArgs {
         Reg r = gen.regs().take(id.span());
         switch (gen.target()) {
             case KprobeTarget k -> {
-                int off = id.name().equals("retval") ? RETURN_REGISTER_OFFSET
-                        : ARGUMENT_REGISTER_OFFSETS[Integer.parseInt(id.name().substring(3))];
+                int off = id.name().equals("retval") ? PtRegs.returnValueOffset()
+                        : PtRegs.argumentOffset(Integer.parseInt(id.name().substring(3)));
                 e.load(Size.DW, r, ProbeCodegen.CTX, off);
             }
             case FentryTarget f -> word(r, f.function().params().size(), f.function().returnType());

@@ -509,63 +509,18 @@ final class ProbeCodegen {
     private Reg builtin(Expr.Ident id) {
         Reg r = regs.take(id.span());
         switch (id.name()) {
-            case "pid" -> {
-                e.call(BpfHelper.GET_CURRENT_PID_TGID);
-                e.mov(r, Reg.R0);
-                e.aluImm(AluOp.RSH, r, 32);
-            }
-            case "tid" -> {
-                e.call(BpfHelper.GET_CURRENT_PID_TGID);
-                e.mov(r, Reg.R0);
-                e.zeroExtend32(r);
-            }
-            case "uid" -> {
-                e.call(BpfHelper.GET_CURRENT_UID_GID);
-                e.mov(r, Reg.R0);
-                e.zeroExtend32(r);
-            }
-            case "gid" -> {
-                e.call(BpfHelper.GET_CURRENT_UID_GID);
-                e.mov(r, Reg.R0);
-                e.aluImm(AluOp.RSH, r, 32);
-            }
-            case "nsecs" -> {
-                e.call(BpfHelper.KTIME_GET_NS);
-                e.mov(r, Reg.R0);
-            }
             case "elapsed" -> {
-                e.call(BpfHelper.KTIME_GET_NS);
-                e.mov(r, Reg.R0);
+                HelperBuiltins.emit(e, "nsecs", r);
                 e.movImm(Reg.R1, program.startNanos());
                 e.alu(AluOp.SUB, r, Reg.R1);
             }
-            case "cpu" -> {
-                e.call(BpfHelper.GET_SMP_PROCESSOR_ID);
-                e.mov(r, Reg.R0);
-            }
-            case "cgroup" -> {
-                e.call(BpfHelper.GET_CURRENT_CGROUP_ID);
-                e.mov(r, Reg.R0);
-            }
-            case "curtask" -> {
-                e.call(BpfHelper.GET_CURRENT_TASK);
-                e.mov(r, Reg.R0);
-            }
-            case "rand" -> {
-                e.call(BpfHelper.GET_PRANDOM_U32);
-                e.mov(r, Reg.R0);
-            }
-            case "numaid" -> {
-                e.call(BpfHelper.GET_NUMA_NODE_ID);
-                e.mov(r, Reg.R0);
-            }
-            case "jiffies" -> {
-                e.call(BpfHelper.JIFFIES64);
-                e.mov(r, Reg.R0);
-            }
             case "ncpus" -> e.movImm(r, program.cpuCount());
             case "cpid" -> e.movImm(r, program.checked().options().childPid().orElse(0));
-            default -> throw new CompileError(id.span(), "builtin '" + id.name() + "' has no integer value here");
+            default -> {
+                if (!HelperBuiltins.emit(e, id.name(), r)) {
+                    throw new CompileError(id.span(), "builtin '" + id.name() + "' has no integer value here");
+                }
+            }
         }
         return r;
     }

@@ -20,20 +20,32 @@ final class StringTests {
         this.e = e;
     }
 
+    /** The test's result, 0 or 1, in a pool register. */
     Reg evaluate(Expr.Call c) {
-        return c.name().equals("strncmp") ? strncmp(c) : strcontains(c);
-    }
-
-    private Reg strncmp(Expr.Call c) {
         Expr a = c.args().get(0), b = c.args().get(1);
-        long limit = ((Expr.IntLit) c.args().get(2)).value();
         int capA = capacity(a), capB = capacity(b);
         int sa = gen.stringSlot(a);
         int sb = gen.stringSlot(b);
         Reg r = gen.regs().take(c.span());
-        Label equal = e.label("ncmp_equal");
-        Label differ = e.label("ncmp_differ");
-        Label done = e.label("ncmp_done");
+        Label zero = e.label("strtest_0");
+        Label one = e.label("strtest_1");
+        Label done = e.label("strtest_done");
+        if (c.name().equals("strncmp")) {
+            strncmp(sa, capA, sb, capB, ((Expr.IntLit) c.args().get(2)).value(), zero, one);
+        } else {
+            strcontains(sa, capA, sb, capB, zero, one);
+        }
+        e.mark(zero);
+        e.movImm(r, 0);
+        e.jumpTo(done);
+        e.mark(one);
+        e.movImm(r, 1);
+        e.mark(done);
+        return r;
+    }
+
+    /** Jumps to {@code differ} when the first {@code limit} bytes differ; falls through when they agree. */
+    private void strncmp(int sa, int capA, int sb, int capB, long limit, Label equal, Label differ) {
         int n = (int) Math.min(limit, Math.max(capA, capB));
         for (int i = 0; i < n; i++) {
             // Past a buffer's end its string has ended: compare with the terminator.
@@ -44,24 +56,10 @@ final class StringTests {
             e.jump(JumpOp.JNE, Reg.R1, Reg.R2, differ);
             e.jumpImm(JumpOp.JEQ, Reg.R1, 0, equal);
         }
-        e.mark(equal);
-        e.movImm(r, 0);
-        e.jumpTo(done);
-        e.mark(differ);
-        e.movImm(r, 1);
-        e.mark(done);
-        return r;
     }
 
-    private Reg strcontains(Expr.Call c) {
-        Expr h = c.args().get(0), n = c.args().get(1);
-        int capH = capacity(h), capN = capacity(n);
-        int sh = gen.stringSlot(h);
-        int sn = gen.stringSlot(n);
-        Reg r = gen.regs().take(c.span());
-        Label found = e.label("sc_found");
-        Label missing = e.label("sc_missing");
-        Label done = e.label("sc_done");
+    /** Jumps to {@code found} when the needle occurs in the haystack; falls through when it does not. */
+    private void strcontains(int sh, int capH, int sn, int capN, Label missing, Label found) {
         for (int i = 0; i < capH; i++) {
             Label next = e.label("sc_next");
             for (int j = 0; j < capN; j++) {
@@ -79,13 +77,6 @@ final class StringTests {
             }
             e.mark(next);
         }
-        e.mark(missing);
-        e.movImm(r, 0);
-        e.jumpTo(done);
-        e.mark(found);
-        e.movImm(r, 1);
-        e.mark(done);
-        return r;
     }
 
     private int capacity(Expr x) { return ((Type.Str) gen.typeOf(x)).capacity(); }

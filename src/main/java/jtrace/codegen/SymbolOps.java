@@ -10,6 +10,7 @@ import jtrace.sema.ProbeTarget;
 import jtrace.sema.TracepointField;
 import jtrace.symbols.ElfSymbolTable;
 import jtrace.symbols.KernelSymbols;
+import jtrace.types.PtRegs;
 import jtrace.types.TupleLayout;
 import jtrace.types.Type;
 
@@ -17,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Code for stacks, symbols and addresses (kstack/ustack through a stack trace map and
@@ -30,14 +30,6 @@ final class SymbolOps {
     static final int AF_INET = 2, AF_INET6 = 10;
     /** Entries of each stack trace map: distinct stacks a run can record. */
     static final int STACK_MAP_ENTRIES = 4096;
-
-    private static final Map<String, Integer> REGISTERS = Map.ofEntries(
-            Map.entry("r15", 0), Map.entry("r14", 8), Map.entry("r13", 16), Map.entry("r12", 24),
-            Map.entry("bp", 32), Map.entry("bx", 40), Map.entry("r11", 48), Map.entry("r10", 56),
-            Map.entry("r9", 64), Map.entry("r8", 72), Map.entry("ax", 80), Map.entry("cx", 88),
-            Map.entry("dx", 96), Map.entry("si", 104), Map.entry("di", 112), Map.entry("orig_ax", 120),
-            Map.entry("ip", 128), Map.entry("cs", 136), Map.entry("flags", 144), Map.entry("sp", 152),
-            Map.entry("ss", 160));
 
     private final ProbeCodegen gen;
     private final Emitter e;
@@ -85,7 +77,7 @@ final class SymbolOps {
             case "cgroupid" -> constant(cgroupId(c), c);
             case "reg" -> {
                 Reg r = gen.regs().take(c.span());
-                e.load(Size.DW, r, ProbeCodegen.CTX, REGISTERS.get(literal(c)));
+                e.load(Size.DW, r, ProbeCodegen.CTX, PtRegs.offset(literal(c)));
                 yield r;
             }
             case "macaddr" -> macaddr(c);

@@ -7,6 +7,7 @@ import jtrace.asm.Size;
 import jtrace.ast.Expr;
 import jtrace.elf.UsdtArgument;
 import jtrace.sema.ProbeTarget;
+import jtrace.types.PtRegs;
 
 /**
  * Reads {@code arg0..argN} and {@code retval} of uprobe, uretprobe and usdt programs from their
@@ -38,7 +39,7 @@ final class UserProbeArgs {
         Reg r = gen.regs().take(id.span());
         String name = id.name();
         if (name.equals("retval")) {
-            e.load(Size.DW, r, ProbeCodegen.CTX, PtRegs.offset("rax"));
+            e.load(Size.DW, r, ProbeCodegen.CTX, PtRegs.returnValueOffset());
             return r;
         }
         int n = Integer.parseInt(name.substring(3));
@@ -51,12 +52,12 @@ final class UserProbeArgs {
 
     /** Argument {@code n} at function entry: a register, or the stack above the return address. */
     private void callArg(Reg r, int n) {
-        if (n < PtRegs.ARGUMENT_REGISTERS.length) {
-            e.load(Size.DW, r, ProbeCodegen.CTX, PtRegs.offset(PtRegs.ARGUMENT_REGISTERS[n]));
+        if (n < PtRegs.ARGUMENTS_IN_REGISTERS) {
+            e.load(Size.DW, r, ProbeCodegen.CTX, PtRegs.argumentOffset(n));
             return;
         }
-        e.load(Size.DW, r, ProbeCodegen.CTX, PtRegs.offset("rsp"));
-        e.aluImm(AluOp.ADD, r, 8 * (n - PtRegs.ARGUMENT_REGISTERS.length + 1));
+        e.load(Size.DW, r, ProbeCodegen.CTX, PtRegs.stackPointerOffset());
+        e.aluImm(AluOp.ADD, r, 8 * (n - PtRegs.ARGUMENTS_IN_REGISTERS + 1));
         readUser(r, r, 8);
     }
 
@@ -71,11 +72,11 @@ final class UserProbeArgs {
                 e.movImm(r, v);
             }
             case UsdtArgument.Register g -> {
-                e.load(Size.DW, r, ProbeCodegen.CTX, PtRegs.offset(g.register()));
+                e.load(Size.DW, r, ProbeCodegen.CTX, PtRegs.offsetOfRegister(g.register()));
                 gen.extend(r, g.size(), g.signed());
             }
             case UsdtArgument.Memory m -> {
-                e.load(Size.DW, r, ProbeCodegen.CTX, PtRegs.offset(m.base()));
+                e.load(Size.DW, r, ProbeCodegen.CTX, PtRegs.offsetOfRegister(m.base()));
                 if (m.displacement() == (int) m.displacement()) {
                     e.aluImm(AluOp.ADD, r, (int) m.displacement());
                 } else {

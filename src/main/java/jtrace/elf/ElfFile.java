@@ -30,11 +30,13 @@ public final class ElfFile {
     private final ByteBuffer data;
     private final List<ElfSection> sections;
     private final List<ElfSegment> segments;
+    private final ElfLoadSegments loadSegments;
 
     private ElfFile(ByteBuffer data) throws ElfFormatException {
         this.data = data.order(ByteOrder.LITTLE_ENDIAN);
         this.sections = readSections();
         this.segments = readSegments();
+        this.loadSegments = new ElfLoadSegments(segments);
     }
 
     /** Maps and parses the file at {@code path}. */
@@ -56,6 +58,11 @@ public final class ElfFile {
         return segments;
     }
 
+    /** The PT_LOAD segments: file offsets ↔ virtual addresses. */
+    public ElfLoadSegments loadSegments() {
+        return loadSegments;
+    }
+
     /** The first section called {@code name}. */
     public Optional<ElfSection> section(String name) {
         return sections.stream().filter(s -> s.name().equals(name)).findFirst();
@@ -66,13 +73,7 @@ public final class ElfFile {
      * segment that maps it; empty when no segment maps it from the file (e.g. .bss).
      */
     public OptionalLong fileOffset(long vaddr) {
-        for (ElfSegment seg : segments) {
-            if (seg.type() == ElfSegment.PT_LOAD && Long.compareUnsigned(vaddr, seg.vaddr()) >= 0
-                    && Long.compareUnsigned(vaddr - seg.vaddr(), seg.fileSize()) < 0) {
-                return OptionalLong.of(vaddr - seg.vaddr() + seg.offset());
-            }
-        }
-        return OptionalLong.empty();
+        return loadSegments.offsetOf(vaddr);
     }
 
     /** The notes of a SHT_NOTE section, in file order; none when there is no such section. */

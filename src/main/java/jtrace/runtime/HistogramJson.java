@@ -1,5 +1,7 @@
 package jtrace.runtime;
 
+import jtrace.types.HistBuckets;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +37,7 @@ final class HistogramJson {
     private record Rows(Bound lower, List<Bound> upper, List<Long> counts) {}
 
     static void log2(JsonWriter w, long[] buckets, int k, long div) {
-        int[] range = nonZeroRange(buckets);
+        int[] range = HistBuckets.nonEmptyRange(buckets);
         if (range == null) {
             w.raw("[]");
             return;
@@ -54,14 +56,11 @@ final class HistogramJson {
 
     /** Where bucket index + 1 starts: 2^power * (2^k + interval), in 64-bit unsigned arithmetic. */
     private static long log2Start(int index, int k) {
-        int n = 1 << k;
-        int interval = index & (n - 1);
-        int power = (index >> k) - 1;
-        return (1L << power) * (n + interval);
+        return (1L << HistBuckets.log2Power(index, k)) * HistBuckets.log2Multiplier(index, k);
     }
 
     static void linear(JsonWriter w, long[] buckets, long min, long max, long step) {
-        int[] range = nonZeroRange(buckets);
+        int[] range = HistBuckets.nonEmptyRange(buckets);
         if (range == null) {
             w.raw("[]");
             return;
@@ -80,18 +79,6 @@ final class HistogramJson {
     /** Steps that are multiples of 1024 get K/M labels in text, which makes the bound symbolic. */
     private static Bound linearBound(long number, long step) {
         return step % 1024 != 0 ? Bound.of(number) : Bound.sym(number);
-    }
-
-    /** As in the text form, only counts positive as 32-bit values take part. */
-    private static int[] nonZeroRange(long[] buckets) {
-        int first = -1, last = -1;
-        for (int i = 0; i < buckets.length; i++) {
-            if ((int) buckets[i] > 0) {
-                if (first < 0) first = i;
-                last = i;
-            }
-        }
-        return first < 0 ? null : new int[] {first, last};
     }
 
     private static void write(JsonWriter w, Rows r) {

@@ -1,5 +1,7 @@
 package jtrace.runtime;
 
+import jtrace.types.HistBuckets;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +26,7 @@ final class HistogramText {
     private record Rows(Label lowerBound, List<Label> labels, List<Long> counts) {}
 
     static String log2(long[] buckets, int k, long div) {
-        int[] range = nonZeroRange(buckets);
+        int[] range = HistBuckets.nonEmptyRange(buckets);
         if (range == null) return "";
         int min = range[0], max = range[1];
         int singles = 2 << k;
@@ -41,17 +43,15 @@ final class HistogramText {
 
     /** The lower bound of bucket index+1: 2^power * (2^k + interval), with a K/M/G/T/P/E suffix. */
     private static Label log2Label(int index, int k) {
-        int n = 1 << k;
-        int interval = index & (n - 1);
-        int power = (index >> k) - 1;
+        int power = HistBuckets.log2Power(index, k);
         int decade = power / 10;
-        long mantissa = (1L << (power - 10 * decade)) * (n + interval);
+        long mantissa = (1L << (power - 10 * decade)) * HistBuckets.log2Multiplier(index, k);
         String suffix = decade == 0 ? "" : String.valueOf("KMGTPE".charAt(decade - 1));
         return Label.sym(mantissa + suffix);
     }
 
     static String linear(long[] buckets, long minValue, long maxValue, long step) {
-        int[] range = nonZeroRange(buckets);
+        int[] range = HistBuckets.nonEmptyRange(buckets);
         if (range == null) return "";
         int min = range[0], max = range[1];
         Label lower = min != 0 ? linearLabel(minValue + (min - 1) * step, step) : null;
@@ -72,21 +72,6 @@ final class HistogramText {
         if (number % mega == 0) return Label.sym(number / mega + "M");
         if (number % kilo == 0) return Label.sym(number / kilo + "K");
         return Label.sym(Long.toString(number));
-    }
-
-    /**
-     * First and last bucket with a positive count, or null. bpftrace reads each count into an
-     * int for this test, so only counts positive as 32-bit values take part.
-     */
-    private static int[] nonZeroRange(long[] buckets) {
-        int first = -1, last = -1;
-        for (int i = 0; i < buckets.length; i++) {
-            if ((int) buckets[i] > 0) {
-                if (first < 0) first = i;
-                last = i;
-            }
-        }
-        return first < 0 ? null : new int[] {first, last};
     }
 
     private static String rows(Rows r) {

@@ -3,6 +3,7 @@ package jtrace.runtime;
 import jtrace.codegen.KeyLayout;
 import jtrace.codegen.MapDef;
 import jtrace.load.BpfMap;
+import jtrace.types.HistBuckets;
 import jtrace.types.Type;
 
 import java.util.AbstractMap;

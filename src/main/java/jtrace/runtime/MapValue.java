@@ -1,5 +1,7 @@
 package jtrace.runtime;
 
+import jtrace.types.HistBuckets;
+
 import java.util.Arrays;
 
 /** What one map entry holds, already reduced over CPUs. */

@@ -3,12 +3,12 @@ package jtrace.sema;
 import jtrace.btf.Btf;
 import jtrace.btf.BtfFormatException;
 import jtrace.btf.BtfType;
+import jtrace.btf.KernelBtf;
 import jtrace.diag.CompileError;
 import jtrace.diag.Span;
 import jtrace.tracefs.Glob;
 import jtrace.types.Type;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,29 +17,27 @@ import java.util.TreeMap;
 /**
  * The FUNC entries of a BTF blob: their names (what kprobe and fentry names are checked against,
  * as available_filter_functions may be unreadable) and prototypes. Parameters are typed as
- * integers of their size and sign; pointers, enums and anything else as u64.
+ * integers of their size and BTF encoding's sign; pointers, enums and anything else as u64.
  */
 final class BtfKernelFunctions implements KernelFunctions {
-    static final BtfKernelFunctions VMLINUX = new BtfKernelFunctions(null);
+    static final BtfKernelFunctions VMLINUX = new BtfKernelFunctions(KernelBtf::vmlinux);
 
+    private final StructResolver.BtfSource source;
     private Btf btf;
     private Map<String, Integer> ids;
 
-    BtfKernelFunctions(Btf btf) { this.btf = btf; }
+    BtfKernelFunctions(StructResolver.BtfSource source) { this.source = source; }
 
     private synchronized Map<String, Integer> ids() {
         if (ids != null) return ids;
-        if (btf == null) {
-            try {
-                btf = Btf.read(Btf.VMLINUX);
-            } catch (IOException | BtfFormatException e) {
-                throw new CompileError(new Span(0, 0), "cannot read kernel functions from " + Btf.VMLINUX + ": " + e.getMessage());
-            }
+        try {
+            btf = source.get();
+        } catch (BtfFormatException e) {
+            throw new CompileError(new Span(0, 0), e.getMessage());
         }
         Map<String, Integer> out = new TreeMap<>();
         for (int id = 1; id < btf.size(); id++) {
-            BtfType t = btf.type(id);
-            if (t.kind() == BtfType.BTF_KIND_FUNC) out.putIfAbsent(t.name(), id);
+            if (btf.kind(id) == BtfType.BTF_KIND_FUNC) out.putIfAbsent(btf.name(id), id);
         }
         ids = out;
         return out;
@@ -67,26 +65,11 @@ final class BtfKernelFunctions implements KernelFunctions {
 
     /** Integers keep their width and sign; void stays void; everything else is a u64 word. */
     private Type typeOf(int id) {
-        for (int depth = 0; depth < 32; depth++) {
-            if (id == 0) return new Type.Void();
-            BtfType t = btf.type(id);
-            switch (t.kind()) {
-                case BtfType.BTF_KIND_TYPEDEF, BtfType.BTF_KIND_CONST, BtfType.BTF_KIND_VOLATILE,
-                     BtfType.BTF_KIND_RESTRICT, BtfType.BTF_KIND_TYPE_TAG -> id = t.sizeOrType();
-                case BtfType.BTF_KIND_INT -> {
-                    int bytes = t.sizeOrType();
-                    if (bytes != 1 && bytes != 2 && bytes != 4 && bytes != 8) return Type.Int.UINT64;
-                    return new Type.Int(bytes, intSigned(t));
-                }
-                default -> { return Type.Int.UINT64; }
-            }
-        }
-        return Type.Int.UINT64;
-    }
-
-    /** BTF_INT_SIGNED, from the encoding word the reader does not keep: C's signed names tell. */
-    private static boolean intSigned(BtfType t) {
-        String n = t.name();
-        return !n.contains("unsigned") && !n.equals("_Bool") && !n.startsWith("u") && !n.equals("char");
+        int r = btf.resolve(id);
+        if (r == 0) return new Type.Void();
+        BtfType t = btf.type(r);
+        int bytes = t.sizeOrType();
+        boolean word = bytes == 1 || bytes == 2 || bytes == 4 || bytes == 8;
+        return t.kind() == BtfType.BTF_KIND_INT && word ? new Type.Int(bytes, t.intSigned()) : Type.Int.UINT64;
     }
 }

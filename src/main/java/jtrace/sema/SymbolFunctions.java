@@ -5,6 +5,7 @@ import jtrace.diag.CompileError;
 import jtrace.elf.ElfSymbol;
 import jtrace.symbols.ElfSymbolTable;
 import jtrace.symbols.KernelSymbols;
+import jtrace.types.PtRegs;
 import jtrace.types.Type;
 
 import java.io.IOException;
@@ -25,15 +26,6 @@ final class SymbolFunctions {
 
     /** bpftrace's default stack depth, the kernel's default perf_event_max_stack. */
     static final int DEFAULT_STACK_DEPTH = 127;
-
-    /** x86-64 {@code struct pt_regs} field offsets, by bpftrace's register names. */
-    static final Map<String, Integer> REGISTERS = Map.ofEntries(
-            Map.entry("r15", 0), Map.entry("r14", 8), Map.entry("r13", 16), Map.entry("r12", 24),
-            Map.entry("bp", 32), Map.entry("bx", 40), Map.entry("r11", 48), Map.entry("r10", 56),
-            Map.entry("r9", 64), Map.entry("r8", 72), Map.entry("ax", 80), Map.entry("cx", 88),
-            Map.entry("dx", 96), Map.entry("si", 104), Map.entry("di", 112), Map.entry("orig_ax", 120),
-            Map.entry("ip", 128), Map.entry("cs", 136), Map.entry("flags", 144), Map.entry("sp", 152),
-            Map.entry("ss", 160));
 
     /** Probe kinds whose context is (or starts with) a struct pt_regs. */
     private static final Set<String> REGS_CONTEXT = Set.of("kprobe", "kretprobe", "uprobe", "uretprobe", "usdt", "profile");
@@ -126,7 +118,7 @@ final class SymbolFunctions {
                 Functions.arity(c, 1, 1);
                 String name = stringLiteral(c, 0);
                 if (!REGS_CONTEXT.contains(kind)) throw notWith(c, "reg", kind);
-                if (!REGISTERS.containsKey(name)) {
+                if (!PtRegs.has(name)) {
                     throw new CompileError(c.span(), "'" + name + "' is not a valid register on this architecture (x86_64)");
                 }
                 yield Type.Int.UINT64;

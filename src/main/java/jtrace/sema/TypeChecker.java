@@ -246,16 +246,24 @@ final class TypeChecker {
     }
 
     private List<Type> keyTypes(Expr.MapAccess m) {
-        List<Type> keys = new ArrayList<>();
-        for (Expr k : m.keys()) {
-            Type t = expr(k);
+        return storableTypes(m.keys(), "map key type");
+    }
+
+    /**
+     * The types of values stored as map keys or tuple elements, in their key form; null when one
+     * is not known yet. {@code what} names them in the error for a value that cannot be stored.
+     */
+    private List<Type> storableTypes(List<Expr> values, String what) {
+        List<Type> out = new ArrayList<>();
+        for (Expr x : values) {
+            Type t = expr(x);
             if (t == null) return null;
             if (t instanceof Type.Void || t instanceof Type.Aggregation || t instanceof Type.Args) {
-                throw new CompileError(k.span(), "Invalid map key type: " + t.display());
+                throw new CompileError(x.span(), "Invalid " + what + ": " + t.display());
             }
-            keys.add(Types.keyForm(t));
+            out.add(Types.keyForm(t));
         }
-        return keys;
+        return out;
     }
 
     private Type aggregation(Expr.Call c) {
@@ -340,8 +348,8 @@ final class TypeChecker {
             case Expr.Ternary t -> ternary(t);
             case Expr.Tuple t -> tuple(t);
             case Expr.Record r -> {
-                Type elements = tuple(new Expr.Tuple(r.values(), r.span()));
-                yield elements == null ? null : new Type.Tuple(((Type.Tuple) elements).elements(), r.names());
+                List<Type> elements = storableTypes(r.values(), "tuple element type");
+                yield elements == null ? null : new Type.Tuple(elements, r.names());
             }
             case Expr.Cast c -> cast(c);
             case Expr.SizeOf s when structs.sizeOf(s) != null -> Type.Int.UINT64;
@@ -522,16 +530,8 @@ final class TypeChecker {
     }
 
     private Type tuple(Expr.Tuple t) {
-        List<Type> elems = new ArrayList<>();
-        for (Expr e : t.elements()) {
-            Type et = expr(e);
-            if (et == null) return null;
-            if (et instanceof Type.Void || et instanceof Type.Aggregation || et instanceof Type.Args) {
-                throw new CompileError(e.span(), "Invalid tuple element type: " + et.display());
-            }
-            elems.add(Types.keyForm(et));
-        }
-        return new Type.Tuple(elems);
+        List<Type> elems = storableTypes(t.elements(), "tuple element type");
+        return elems == null ? null : new Type.Tuple(elems);
     }
 
     private Type cast(Expr.Cast c) {

@@ -38,7 +38,8 @@ public final class ElfSymbolTable {
     }
 
     public static ElfSymbolTable read(Path path) throws IOException, ElfFormatException {
-        return new ElfSymbolTable(ElfFile.read(path).symbols(), ElfLoadSegments.read(path));
+        ElfFile elf = ElfFile.read(path);
+        return new ElfSymbolTable(elf.symbols(), elf.loadSegments());
     }
 
     public ElfLoadSegments segments() { return segments; }

@@ -38,12 +38,16 @@ public final class Perf {
             ValueLayout.JAVA_INT.withName("aux_sample_size"), MemoryLayout.paddingLayout(4),
             ValueLayout.JAVA_LONG.withName("sig_data"));
 
+    /** perf_type_id of hardware breakpoints; its bp_type values (linux/hw_breakpoint.h). */
+    public static final int PERF_TYPE_BREAKPOINT = 5;
+    public static final int HW_BREAKPOINT_R = 1, HW_BREAKPOINT_W = 2, HW_BREAKPOINT_X = 4;
+
     /**
      * Opens a tracepoint event (disabled) by its tracefs id, for all processes. One CPU is enough
      * for BPF: the program hangs off the trace event and runs wherever the tracepoint fires.
      */
     public static int openTracepoint(int tracepointId, int cpu) {
-        return open(PERF_TYPE_TRACEPOINT, tracepointId, 1, false, cpu);
+        return counter(PERF_TYPE_TRACEPOINT, tracepointId, 1, false, cpu);
     }
 
     /**
@@ -51,7 +55,7 @@ public final class Perf {
      * nanoseconds, or {@code period} times a second when {@code frequency} is set.
      */
     public static int openCpuClock(int cpu, long period, boolean frequency) {
-        return open(PERF_TYPE_SOFTWARE, PERF_COUNT_SW_CPU_CLOCK, period, frequency, cpu);
+        return counter(PERF_TYPE_SOFTWARE, PERF_COUNT_SW_CPU_CLOCK, period, frequency, cpu);
     }
 
     /**
@@ -59,41 +63,67 @@ public final class Perf {
      * {@code config} (disabled) on one CPU for all processes, sampling every {@code period} events.
      */
     public static int openCounter(int type, long config, long period, int cpu) {
-        return open(type, config, period, false, cpu);
+        return counter(type, config, period, false, cpu);
     }
 
     /**
      * Opens a uprobe (disabled) through the uprobe PMU ({@code type} from
      * /sys/bus/event_source/devices/uprobe/type): the probe lives as long as the fd, so nothing is
      * left in tracefs's uprobe_events if the process dies. {@code config} carries the retprobe and
-     * ref_ctr_offset bits; config1 points to the path, config2 is the file offset. With {@code pid}
-     * &ge; 0 only that process is probed; otherwise every process (on CPU 0's event, which runs the
-     * BPF program wherever the probe is hit).
+     * ref_ctr_offset bits. With {@code pid} &ge; 0 only that process is probed; otherwise every
+     * process (on CPU 0's event, which runs the BPF program wherever the probe is hit).
      */
     public static int openUprobe(int type, long config, String path, long offset, int pid) {
+        return pmuProbe(type, config, path, offset, pid >= 0 ? pid : -1, pid >= 0 ? -1 : 0,
+                "uprobe " + path + "+0x" + Long.toHexString(offset) + (pid >= 0 ? ", pid " + pid : ""));
+    }
+
+    /**
+     * Opens a kprobe (disabled) through the kprobe PMU of perf type {@code pmuType}: on
+     * {@code function}+{@code offset}, a return probe when {@code config} has the PMU's retprobe bit.
+     */
+    public static int openKprobe(int pmuType, long config, String function, long offset, int cpu) {
+        return pmuProbe(pmuType, config, function, offset, -1, cpu, "kprobe " + function);
+    }
+
+    /**
+     * Opens a hardware breakpoint (disabled) on {@code len} bytes at {@code addr}, firing on the
+     * accesses {@code bpType} names: in process {@code pid} on any CPU, or with pid -1 on CPU {@code cpu}.
+     */
+    public static int openBreakpoint(long addr, int len, int bpType, int pid, int cpu) {
         try (var arena = Arena.ofConfined()) {
-            var pathSeg = arena.allocateFrom(path);
-            var attr = new Struct(arena, ATTR).set("type", type).set("size", ATTR.byteSize())
-                    .set("config", config).set("sample_period", 1).set("flags", ATTR_DISABLED).set("wakeup_events", 1)
-                    .set("config1", pathSeg.address()).set("config2", offset);
-            long fd = Libc.syscall(SYS_PERF_EVENT_OPEN, attr.seg.address(), pid >= 0 ? pid : -1, pid >= 0 ? -1 : 0, -1,
-                    PERF_FLAG_FD_CLOEXEC);
-            if (fd < 0) throw new SysException("perf_event_open(uprobe " + path + "+0x" + Long.toHexString(offset)
-                    + (pid >= 0 ? ", pid " + pid : "") + ")", Libc.errno());
-            return (int) fd;
+            var attr = attr(arena, PERF_TYPE_BREAKPOINT, 0, 1, ATTR_DISABLED)
+                    .set("bp_type", bpType).set("config1", addr).set("config2", (long) len);
+            return open(attr, pid, pid >= 0 ? -1 : cpu, "breakpoint 0x" + Long.toHexString(addr));
         }
     }
 
-    private static int open(int type, long config, long period, boolean frequency, int cpu) {
+    /** A sampling or counting event on one CPU for all processes. */
+    private static int counter(int type, long config, long period, boolean frequency, int cpu) {
         try (var arena = Arena.ofConfined()) {
-            var attr = new Struct(arena, ATTR).set("type", type).set("size", ATTR.byteSize())
-                    .set("config", config).set("sample_period", period)
-                    .set("flags", ATTR_DISABLED | (frequency ? ATTR_FREQ : 0)).set("wakeup_events", 1);
-            long fd = Libc.syscall(SYS_PERF_EVENT_OPEN, attr.seg.address(), -1, cpu, -1, PERF_FLAG_FD_CLOEXEC);
-            if (fd < 0) throw new SysException("perf_event_open(" + describe(type, config) + ", cpu " + cpu + ")",
-                    Libc.errno());
-            return (int) fd;
+            var attr = attr(arena, type, config, period, ATTR_DISABLED | (frequency ? ATTR_FREQ : 0));
+            return open(attr, -1, cpu, describe(type, config) + ", cpu " + cpu);
         }
+    }
+
+    /** A probe made by a kprobe or uprobe PMU: config1 points to the function or path, config2 is the offset. */
+    private static int pmuProbe(int type, long config, String name, long offset, int pid, int cpu, String what) {
+        try (var arena = Arena.ofConfined()) {
+            var attr = attr(arena, type, config, 1, ATTR_DISABLED)
+                    .set("config1", arena.allocateFrom(name)).set("config2", offset);
+            return open(attr, pid, cpu, what);
+        }
+    }
+
+    private static Struct attr(Arena arena, int type, long config, long period, long flags) {
+        return new Struct(arena, ATTR).set("type", type).set("size", ATTR.byteSize()).set("config", config)
+                .set("sample_period", period).set("flags", flags).set("wakeup_events", 1);
+    }
+
+    private static int open(Struct attr, int pid, int cpu, String what) {
+        long fd = Libc.syscall(SYS_PERF_EVENT_OPEN, attr.seg.address(), pid, cpu, -1, PERF_FLAG_FD_CLOEXEC);
+        if (fd < 0) throw new SysException("perf_event_open(" + what + ")", Libc.errno());
+        return (int) fd;
     }
 
     private static String describe(int type, long config) {
@@ -103,41 +133,6 @@ public final class Perf {
             case PERF_TYPE_HARDWARE -> "hardware event " + config;
             default -> "type " + type;
         };
-    }
-
-    /** perf_type_id of hardware breakpoints; its bp_type values (linux/hw_breakpoint.h). */
-    public static final int PERF_TYPE_BREAKPOINT = 5;
-    public static final int HW_BREAKPOINT_R = 1, HW_BREAKPOINT_W = 2, HW_BREAKPOINT_X = 4;
-
-    /**
-     * Opens a hardware breakpoint (disabled) on {@code len} bytes at {@code addr}, firing on the
-     * accesses {@code bpType} names: in process {@code pid} on any CPU, or with pid -1 on CPU {@code cpu}.
-     */
-    public static int openBreakpoint(long addr, int len, int bpType, int pid, int cpu) {
-        try (var arena = Arena.ofConfined()) {
-            var attr = new Struct(arena, ATTR).set("type", PERF_TYPE_BREAKPOINT).set("size", ATTR.byteSize())
-                    .set("sample_period", 1).set("flags", ATTR_DISABLED).set("wakeup_events", 1)
-                    .set("bp_type", bpType).set("config1", addr).set("config2", (long) len);
-            long fd = Libc.syscall(SYS_PERF_EVENT_OPEN, attr.seg.address(), pid, pid >= 0 ? -1 : cpu, -1, PERF_FLAG_FD_CLOEXEC);
-            if (fd < 0) throw new SysException("perf_event_open(breakpoint 0x" + Long.toHexString(addr) + ")", Libc.errno());
-            return (int) fd;
-        }
-    }
-
-    /**
-     * Opens a kprobe (disabled) through the kprobe PMU of perf type {@code pmuType}: on
-     * {@code function}+{@code offset}, a return probe when {@code config} has the PMU's retprobe bit.
-     */
-    public static int openKprobe(int pmuType, long config, String function, long offset, int cpu) {
-        try (var arena = Arena.ofConfined()) {
-            var name = arena.allocateFrom(function);
-            var attr = new Struct(arena, ATTR).set("type", pmuType).set("size", ATTR.byteSize())
-                    .set("config", config).set("sample_period", 1).set("flags", ATTR_DISABLED)
-                    .set("wakeup_events", 1).set("config1", name.address()).set("config2", offset);
-            long fd = Libc.syscall(SYS_PERF_EVENT_OPEN, attr.seg.address(), -1, cpu, -1, PERF_FLAG_FD_CLOEXEC);
-            if (fd < 0) throw new SysException("perf_event_open(kprobe " + function + ")", Libc.errno());
-            return (int) fd;
-        }
     }
 
     /** PERF_EVENT_IOC_SET_BPF: run {@code progFd} whenever the event fires. */

@@ -197,7 +197,7 @@ public sealed interface Type {
     record Hist(int k) implements Aggregation {
         public String display() { return "hist_t"; }
 
-        public int size() { return HistBuckets.count(k) * 8; }
+        public int size() { return HistBuckets.log2Count(k) * 8; }
     }
 
     record Lhist(long min, long max, long step) implements Aggregation {

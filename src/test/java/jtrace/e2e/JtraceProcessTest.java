@@ -47,7 +47,10 @@ class JtraceProcessTest {
     void withoutNotifyWaitsForAttachLine() {
         try (JtraceProcess t = sh("sleep 0.1; echo 'Attached 2 probes' >&2; " + FAKE).noNotify().start()) {
             t.awaitAttached();
-            assertTrue(t.stderrSoFar().startsWith("Attached 2 probes\n"));
+            // The reader thread that saw the line may append it to the captured text a moment later.
+            long deadline = System.nanoTime() + 2_000_000_000L;
+            while (!t.stderrSoFar().startsWith("Attached 2 probes\n") && System.nanoTime() < deadline) Thread.onSpinWait();
+            assertTrue(t.stderrSoFar().startsWith("Attached 2 probes\n"), t.stderrSoFar());
             t.sendSignal("SIGINT");
             JtraceProcess.Result r = t.waitFor();
             assertEquals(7, r.exitCode());

@@ -1,5 +1,7 @@
 package jtrace.runtime;
 
+import jtrace.types.HistBuckets;
+
 import java.util.AbstractMap;
 import java.util.List;
 

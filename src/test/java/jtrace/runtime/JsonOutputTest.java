@@ -1,5 +1,7 @@
 package jtrace.runtime;
 
+import jtrace.types.HistBuckets;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,6 @@
-package jtrace.runtime;
+package jtrace.types;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,5 +32,21 @@ class HistBucketsTest {
             "20, -20, 20, 10, 5"})
     void linearIndex(long value, long min, long max, long step, int index) {
         assertEquals(index, HistBuckets.linearIndex(value, min, max, step));
+    }
+
+    @ParameterizedTest(name = "bound after log2 bucket {0} (k={1}) = {2}")
+    @CsvSource({"2, 0, 2", "10, 0, 512", "11, 0, 1024", "4, 1, 4", "5, 1, 6", "8, 2, 8", "11, 2, 14"})
+    void log2BoundIsTheNextBucketsLowestValue(int index, int k, long bound) {
+        assertEquals(bound, (1L << HistBuckets.log2Power(index, k)) * HistBuckets.log2Multiplier(index, k));
+        assertEquals(index + 1, HistBuckets.log2Index(bound, k));
+        assertEquals(index, HistBuckets.log2Index(bound - 1, k));
+    }
+
+    @org.junit.jupiter.api.Test
+    void nonEmptyRangeCountsOnlyPositive32BitCounts() {
+        assertEquals(null, HistBuckets.nonEmptyRange(new long[] {0, 0}));
+        assertArrayEquals(new int[] {1, 3}, HistBuckets.nonEmptyRange(new long[] {0, 2, 0, 1, 0}));
+        // 2^32 is 0 as an int, 2^31 negative: bpftrace skips both.
+        assertArrayEquals(new int[] {2, 2}, HistBuckets.nonEmptyRange(new long[] {1L << 32, 1L << 31, 5}));
     }
 }
