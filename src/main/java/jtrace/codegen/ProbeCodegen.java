@@ -210,6 +210,7 @@ final class ProbeCodegen {
                 case "time" -> { events.time(c); return false; }
                 case "delete" -> { maps.delete(c); return false; }
                 case "system", "cat", "signal", "override" -> { symbols().action(c); return false; }
+                case "join", "errorf", "warnf" -> { new OutputOps(this, e, frame, program).handle(c); return false; }
                 default -> { }
             }
         }

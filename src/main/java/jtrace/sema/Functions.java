@@ -99,6 +99,7 @@ final class Functions {
                 yield new Type.Void();
             }
             case "strncmp", "strcontains" -> LanguageFunctions.check(c, args);
+            case "join", "errorf", "warnf" -> OutputFunctions.check(c, args);
             default -> {
                 Type symbolic = SymbolFunctions.check(c, args, target, options);
                 if (symbolic != null) yield symbolic;
