@@ -710,6 +710,7 @@ final class ProbeCodegen {
             case Expr.FieldAccess f when typeOf(f.base()) instanceof Type.Tuple -> tuples().copyElement(f, base, off);
             case Expr.Index i when typeOf(i.base()) instanceof Type.Tuple -> tuples().copyElement(i, base, off);
             case Expr.MapAccess m when t instanceof Type.Tuple -> maps.readInto(m, base, off, TupleLayout.slotSize(t));
+            case Expr.Ternary tern when t instanceof Type.Tuple -> strings().ternary(tern, TupleLayout.slotSize(t), base, off);
             case Expr.Call c when SymbolOps.inMemory(t) -> symbols().write(c, base, off);
             default -> strings().write(x, (Type.Str) t, base, off);
         }
