@@ -45,7 +45,9 @@ final class TracefsTracepoints implements Tracepoints {
         }
         List<TracepointField> fields = new ArrayList<>();
         for (TracepointFormat.Field f : format.args()) {
-            fields.add(new TracepointField(f.name(), f.declaration().contains("*") ? f.cType() + " *" : f.cType(),
+            // "struct x * p" keeps its '*' in the type; "struct x *p" has it with the name.
+            boolean starWithName = f.declaration().contains("*") && !f.cType().endsWith("*");
+            fields.add(new TracepointField(f.name(), starWithName ? f.cType() + " *" : f.cType(),
                     f.offset(), f.size(), f.signed(), f.dataLoc(), Math.max(f.arrayLen(), 0)));
         }
         return fields;

@@ -1,5 +1,7 @@
 package jtrace.codegen;
 
+import jtrace.diag.SourceFile;
+import jtrace.diag.Span;
 import jtrace.types.Type;
 
 import java.util.List;
@@ -35,6 +37,23 @@ public sealed interface EventSpec {
         public enum Kind { SYSTEM, CAT }
 
         public Action { args = List.copyOf(args); }
+    }
+
+    /**
+     * join(argv, sep): the number of strings read as a u64 at offset 8, then {@code argCount}
+     * slots of {@code argSize} bytes, each a NUL-terminated string.
+     */
+    record Join(String separator, int argCount, int argSize) implements EventSpec {
+        public static final int HEADER = 16;
+
+        public int size() { return HEADER + argCount * argSize; }
+    }
+
+    /** errorf()/warnf(): printf-formatted, printed on stderr with the call's location in the source. */
+    record Message(Level level, String format, List<Arg> args, int size, SourceFile source, Span span) implements EventSpec {
+        public enum Level { ERROR, WARNING }
+
+        public Message { args = List.copyOf(args); }
     }
 
     record Arg(int offset, Type type) {}

@@ -239,6 +239,7 @@ final class ProbeCodegen {
                 case "time" -> { events.time(c); return false; }
                 case "delete" -> { maps.delete(c); return false; }
                 case "system", "cat", "signal", "override" -> { symbols().action(c); return false; }
+                case "join", "errorf", "warnf" -> { new OutputOps(this, e, frame, program).handle(c); return false; }
                 default -> { }
             }
         }
@@ -703,6 +704,7 @@ final class ProbeCodegen {
             case Expr.MapAccess m when t instanceof Type.Tuple || t instanceof Type.Buffer ->
                     maps.readInto(m, base, off, TupleLayout.slotSize(t));
             case Expr.Call c when c.name().equals("buf") -> new BufferOps(this, e).write(c, (Type.Buffer) t, base, off);
+            case Expr.Ternary tern when t instanceof Type.Tuple -> strings().ternary(tern, TupleLayout.slotSize(t), base, off);
             case Expr.Call c when SymbolOps.inMemory(t) -> symbols().write(c, base, off);
             default -> strings().write(x, (Type.Str) t, base, off);
         }

@@ -48,20 +48,23 @@ final class StringOps {
             case Expr.Index i when gen.structs().isMemory(i) -> gen.structs().readString(i, t, base, off);
             case Expr.FieldAccess f -> argsString(f, t, base, off);
             case Expr.MapAccess m -> gen.maps().readInto(m, base, off, TupleLayout.slotSize(t));
-            case Expr.Ternary tern -> {
-                Label otherwise = e.label("tern_else");
-                Label done = e.label("tern_done");
-                gen.condition(tern.cond(), otherwise);
-                e.zero(base, off, TupleLayout.slotSize(t));
-                gen.write(tern.then(), base, off);
-                e.jumpTo(done);
-                e.mark(otherwise);
-                e.zero(base, off, TupleLayout.slotSize(t));
-                gen.write(tern.otherwise(), base, off);
-                e.mark(done);
-            }
+            case Expr.Ternary tern -> ternary(tern, TupleLayout.slotSize(t), base, off);
             default -> throw new CompileError(x.span(), "jtrace cannot produce this string value yet");
         }
+    }
+
+    /** A ternary of in-memory values (strings, tuples): the chosen one written into the zeroed slot. */
+    void ternary(Expr.Ternary tern, int slotSize, Reg base, int off) {
+        Label otherwise = e.label("tern_else");
+        Label done = e.label("tern_done");
+        gen.condition(tern.cond(), otherwise);
+        e.zero(base, off, slotSize);
+        gen.write(tern.then(), base, off);
+        e.jumpTo(done);
+        e.mark(otherwise);
+        e.zero(base, off, slotSize);
+        gen.write(tern.otherwise(), base, off);
+        e.mark(done);
     }
 
     /** Stores the bytes and a terminator, zero-padded to the slot, four bytes per store. */

@@ -2,6 +2,7 @@ package jtrace.runtime;
 
 import jtrace.codegen.EventSpec;
 import jtrace.codegen.MapDef;
+import jtrace.diag.DiagnosticPrinter;
 import jtrace.fmt.FormatArg;
 import jtrace.fmt.PrintfFormat;
 import jtrace.load.BpfMap;
@@ -28,7 +29,8 @@ final class EventHandler {
         this.reader = reader;
         this.actions = new ActionRunner(out);
         for (EventSpec spec : program.compiled().events()) {
-            formats.add(spec instanceof EventSpec.Printf p ? PrintfFormat.parse(p.format()) : null);
+            formats.add(spec instanceof EventSpec.Printf p ? PrintfFormat.parse(p.format())
+                    : spec instanceof EventSpec.Message m ? PrintfFormat.parse(m.format()) : null);
         }
     }
 
@@ -64,6 +66,9 @@ final class EventHandler {
             case EventSpec.ClearMap c -> clear(c);
             case EventSpec.Time t -> out.time(Strftime.format(t.format(), ZonedDateTime.now()));
             case EventSpec.Action a -> actions.run(a, printfArgs(new EventSpec.Printf(a.format(), a.args(), a.size()), bytes));
+            case EventSpec.Join j -> out.join(JoinText.of(j, bytes));
+            case EventSpec.Message m -> out.message(DiagnosticPrinter.format(m.source(), m.span(), m.level().name(),
+                    formats.get(id).render(printfArgs(new EventSpec.Printf(m.format(), m.args(), m.size()), bytes))));
         }
     }
 

@@ -67,6 +67,8 @@ public final class JsonOutput implements Output {
 
     @Override public void time(String text) { data("time").string(text); close(); }
 
+    @Override public void join(String text) { data("join").string(text); close(); }
+
     @Override public void exitMaps(List<MapDump> maps) {
         List<MapDump> byName = new ArrayList<>(maps);
         byName.sort(Comparator.comparing(MapDump::name));

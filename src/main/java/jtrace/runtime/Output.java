@@ -15,6 +15,15 @@ public interface Output {
     /** time(fmt), already formatted. */
     void time(String text);
 
+    /** join(): the joined strings, a line of their own. */
+    void join(String text);
+
+    /** errorf()/warnf(): a diagnostic, location and source excerpt included; it goes to stderr in every format. */
+    default void message(String text) {
+        System.err.print(text);
+        System.err.flush();
+    }
+
     /** The maps printed at exit. */
     void exitMaps(List<MapDump> maps);
 

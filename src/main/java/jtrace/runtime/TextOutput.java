@@ -26,6 +26,15 @@ public final class TextOutput implements Output {
 
     @Override public void time(String text) { out.print(text); }
 
+    @Override public void join(String text) { out.println(text); }
+
+    /** Flushes the program's output first, so the message lands after what was printed before it. */
+    @Override public void message(String text) {
+        out.flush();
+        err.print(text);
+        err.flush();
+    }
+
     @Override public void exitMaps(List<MapDump> maps) { out.print(TextMapPrinter.printAll(maps)); }
 
     /** Current bpftrace reports lost events on stderr, apart from the program's output. */

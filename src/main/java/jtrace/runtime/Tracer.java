@@ -59,6 +59,9 @@ public final class Tracer {
             if (options.verbose() != null) VerboseLog.loaded(loaded, options.verbose());
             try {
                 List<CompiledProbe> probes = compiled.probes();
+                // As bpftrace: begin runs before the other probes attach, so its output (a tool's
+                // header) comes first and the maps it fills are set before any probe fires.
+                runEach(loaded, ProbeTarget.Begin.class);
                 for (int i = 0; i < probes.size(); i++) {
                     Attachment a = ProbeAttacher.attach(probes.get(i).target(), loaded.programs().get(i));
                     if (a != null) attachments.add(a);
@@ -71,7 +74,6 @@ public final class Tracer {
                     options.notifyStream().println("__BPFTRACE_NOTIFY_PROBES_ATTACHED");
                     options.notifyStream().flush();
                 }
-                runEach(loaded, ProbeTarget.Begin.class);
                 boolean iterated = IterRunner.runAll(attachments);
                 ring.drain(events::handle);
                 out.flush();

@@ -108,6 +108,7 @@ final class Functions {
             }
             case "strncmp", "strcontains" -> LanguageFunctions.check(c, args);
             case "buf" -> BufferFunction.check(c, args, options);
+            case "join", "errorf", "warnf" -> OutputFunctions.check(c, args);
             default -> {
                 Type symbolic = SymbolFunctions.check(c, args, target, options);
                 if (symbolic != null) yield symbolic;

@@ -82,6 +82,12 @@ public final class StructTyping {
         };
     }
 
+    /** A pointer field of {@code args} points where the probe's pointers do (user space for syscalls). */
+    private Type.Pointer argsPointerSpace(Type.Pointer p, Expr at) {
+        boolean argsField = at instanceof Expr.FieldAccess a && types.get(a.base()) instanceof Type.Args;
+        return argsField && !p.user() && userByDefault() ? new Type.Pointer(p.target(), p.pointee(), true) : p;
+    }
+
     /** The struct a pointer points to, resolving its target by name when BTF left it open. */
     private Type.Pointer withPointee(Type.Pointer p, Expr at) {
         if (p.pointee() != null) return p;
@@ -96,7 +102,7 @@ public final class StructTyping {
     Type field(Expr.FieldAccess f, Type base) {
         Type.Struct s;
         if (base instanceof Type.Pointer p0) {
-            Type.Pointer p = withPointee(p0, f.base());
+            Type.Pointer p = argsPointerSpace(withPointee(p0, f.base()), f.base());
             if (!(p.pointee() instanceof Type.Struct ps)) return null;
             types.put(f.base(), p);
             s = ps;
@@ -115,7 +121,7 @@ public final class StructTyping {
     Type index(Expr.Index i, Type base) {
         if (base instanceof Type.Array a) return a.element();
         if (base instanceof Type.Pointer p0) {
-            Type.Pointer p = withPointee(p0, i.base());
+            Type.Pointer p = argsPointerSpace(withPointee(p0, i.base()), i.base());
             if (p.pointee() == null) return null;
             types.put(i.base(), p);
             return p.pointee();
