@@ -360,6 +360,9 @@ final class TypeChecker {
 
     private Type positional(Expr.Positional p) {
         List<String> params = options.positionalParams();
+        if (p.index() < 1) {
+            throw new CompileError(p.span(), "param $" + p.index() + " is out of integer range [1, " + Long.MAX_VALUE + "]");
+        }
         if (p.index() <= params.size()) {
             String v = params.get(p.index() - 1);
             if (isNumber(v)) return Type.Int.INT64;

@@ -59,6 +59,8 @@ class FrontEndFuzzTest {
         "kprobe:vfs_read { @[probe, @func] = count(); }", // NullPointerException in the type checker
         "BEGIN { $t = (1, 2); @ = $t.99999999999; }", // NumberFormatException
         "rawtracepoint:sched_switch { @ = arg99999999999; }", // NumberFormatException
+        "BEGIN { printf(\"%d\\n\", $0); }", // ArrayIndexOutOfBoundsException
+        "t:s$9223372036854775808scalls:sys_exit_read { }", // NumberFormatException
     })
     void formerFindingsAreCompileErrors(String input) {
         assertThrows(CompileError.class, () -> FrontEnd.compileOrThrow(input));
