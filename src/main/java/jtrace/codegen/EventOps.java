@@ -110,23 +110,8 @@ final class EventOps {
         gen.regs().release(rec);
         e.jumpTo(done);
         e.mark(lost);
-        countLost();
+        ErrorCounter.bump(e, frame, CompiledProgram.LOST_EVENTS);
         e.mark(done);
-    }
-
-    private void countLost() {
-        int mark = frame.mark();
-        int key = frame.alloc(8);
-        e.storeImm(Size.W, Reg.R10, key, 0);
-        e.mapFd(Reg.R1, CompiledProgram.LOST_COUNTER);
-        e.stackAddr(Reg.R2, key);
-        e.call(BpfHelper.MAP_LOOKUP_ELEM);
-        Label none = e.label("nolost");
-        e.jumpImm(JumpOp.JEQ, Reg.R0, 0, none);
-        e.movImm(Reg.R1, 1);
-        e.atomicAdd(Reg.R0, 0, Reg.R1);
-        e.mark(none);
-        frame.release(mark);
     }
 
 }

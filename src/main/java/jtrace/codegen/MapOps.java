@@ -18,6 +18,8 @@ import java.util.List;
 final class MapOps {
     /** BPF_ANY from linux/bpf.h: create or update. */
     private static final int BPF_ANY = 0;
+    /** E2BIG (errno.h): bpf_map_update_elem's answer when a hash map has max_entries keys already. */
+    private static final int E2BIG = 7;
 
     private final ProbeCodegen gen;
     private final Emitter e;
@@ -82,6 +84,11 @@ final class MapOps {
         e.stackAddr(Reg.R3, valueSlot);
         e.movImm(Reg.R4, BPF_ANY);
         e.call(BpfHelper.MAP_UPDATE_ELEM);
+        // A full map drops the update: count it, the runtime warns as bpftrace does.
+        Label stored = e.label("stored");
+        e.jumpImm(JumpOp.JNE, Reg.R0, -E2BIG, stored);
+        ErrorCounter.bump(e, frame, CompiledProgram.MAP_FULL);
+        e.mark(stored);
     }
 
     /** The value of an integer map element, 0 when absent. */

@@ -30,7 +30,7 @@ final class ProgramContext {
         for (MapInfo info : checked.maps().values()) maps.put(info.name(), userMap(info, checked.options().maxMapKeys()));
         maps.put(CompiledProgram.RINGBUF, new MapDef(CompiledProgram.RINGBUF, MapKind.RINGBUF, 0, 0,
                 ringBufferBytes(checked.options().perfRbPages(), cpuCount), null, null));
-        maps.put(CompiledProgram.LOST_COUNTER, new MapDef(CompiledProgram.LOST_COUNTER, MapKind.PERCPU_ARRAY, 4, 8, 1, null, null));
+        maps.put(CompiledProgram.LOST_COUNTER, new MapDef(CompiledProgram.LOST_COUNTER, MapKind.PERCPU_ARRAY, 4, 8, 2, null, null));
     }
 
     /** perf_rb_pages pages per CPU, as one ring: rounded up to a power of two (the kernel's rule). */

@@ -29,6 +29,13 @@ public interface Output {
 
     void lostEvents(long n);
 
+    /**
+     * n updates of full hash maps were dropped since the last report (bpf_map_update_elem returned
+     * -E2BIG). bpftrace warns once per failed update; jtrace counts them in the kernel and warns
+     * with the count. JSON keeps its stream for records, so the warning goes to stderr.
+     */
+    default void mapFull(long n) { System.err.println(MapFullWarning.text(n)); }
+
     /** "Attached N probes": text goes to stderr, JSON to the output stream. */
     void attachedProbes(int n);
 

@@ -40,6 +40,8 @@ public final class TextOutput implements Output {
     /** Current bpftrace reports lost events on stderr, apart from the program's output. */
     @Override public void lostEvents(long n) { err.println("Lost " + n + " events"); }
 
+    @Override public void mapFull(long n) { err.println(MapFullWarning.text(n)); }
+
     @Override public void attachedProbes(int n) { err.println("Attached " + n + (n == 1 ? " probe" : " probes")); }
 
     @Override public void flush() { out.flush(); }

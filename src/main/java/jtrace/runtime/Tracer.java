@@ -39,6 +39,7 @@ public final class Tracer {
     private final Options options;
     private final AtomicBoolean stop = new AtomicBoolean();
     private long lostReported;
+    private long mapFullReported;
 
     public Tracer(CompiledProgram compiled, Options options) {
         this.compiled = compiled;
@@ -128,15 +129,27 @@ public final class Tracer {
         }
     }
 
+    /** Reports lost events and dropped map updates counted since the last report. */
     private void reportLost(LoadedProgram loaded, Output out) {
         BpfMap counter = loaded.map(CompiledProgram.LOST_COUNTER);
-        byte[] v = counter.lookup(new byte[4]);
-        if (v == null) return;
-        long total = 0;
-        for (int off = 0; off + 8 <= v.length; off += 8) total += ValueDecoder.u64(v, off);
+        long total = counterSum(counter, CompiledProgram.LOST_EVENTS);
         if (total > lostReported) {
             out.lostEvents(total - lostReported);
             lostReported = total;
         }
+        long full = counterSum(counter, CompiledProgram.MAP_FULL);
+        if (full > mapFullReported) {
+            out.mapFull(full - mapFullReported);
+            mapFullReported = full;
+        }
+    }
+
+    /** The slot of a per-CPU counter summed over every CPU. */
+    private static long counterSum(BpfMap counter, int slot) {
+        byte[] v = counter.lookup(new byte[] {(byte) slot, 0, 0, 0});
+        if (v == null) return 0;
+        long total = 0;
+        for (int off = 0; off + 8 <= v.length; off += 8) total += ValueDecoder.u64(v, off);
+        return total;
     }
 }

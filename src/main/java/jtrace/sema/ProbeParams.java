@@ -28,9 +28,10 @@ final class ProbeParams {
         Matcher m = POSITIONAL.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            int n = Integer.parseInt(m.group(1));
+            String digits = m.group(1);
+            int n = digits.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(digits); // more than any argv
             if (n < 1 || n > params.size()) {
-                throw new CompileError(ap.span(), "Positional parameter $" + n + " is used in a probe but not given"
+                throw new CompileError(ap.span(), "Positional parameter $" + digits + " is used in a probe but not given"
                         + " (" + params.size() + " given)");
             }
             m.appendReplacement(out, Matcher.quoteReplacement(params.get(n - 1)));

@@ -42,7 +42,7 @@ public final class StructTyping {
                 return new Type.Args("rawtracepoint_" + rt.event());
             }
             if (id.name().matches("arg[0-9]+")) {
-                int n = Integer.parseInt(id.name().substring(3));
+                int n = id.name().length() > 12 ? Integer.MAX_VALUE : Integer.parseInt(id.name().substring(3));
                 if (n > 11) throw new CompileError(id.span(), "rawtracepoint probes have at most 12 arguments (arg0..arg11)");
                 return Type.Int.UINT64;
             }

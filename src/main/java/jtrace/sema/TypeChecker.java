@@ -181,7 +181,9 @@ final class TypeChecker {
             }
         }
         maps.assign(m, keys, v);
-        types.put(m, maps.get(m.name()).value());
+        // unknown key types (a key reads a map not assigned yet) leave a new map unrecorded until a later pass
+        MapInfo info = maps.get(m.name());
+        if (info != null) types.put(m, info.value());
     }
 
     /** {@code let $x[: type] [= value]}: declares in the current block; a type fixes the variable's type. */
@@ -366,6 +368,9 @@ final class TypeChecker {
 
     private Type positional(Expr.Positional p) {
         List<String> params = options.positionalParams();
+        if (p.index() < 1) {
+            throw new CompileError(p.span(), "param $" + p.index() + " is out of integer range [1, " + Long.MAX_VALUE + "]");
+        }
         if (p.index() <= params.size()) {
             String v = params.get(p.index() - 1);
             if (isNumber(v)) return Type.Int.INT64;
@@ -420,9 +425,11 @@ final class TypeChecker {
             return t.elements().get(i);
         }
         if (base instanceof Type.Tuple t && f.field().matches("[0-9]+")) {
-            int i = Integer.parseInt(f.field());
+            // more than 9 digits cannot be an index (and may not fit an int)
+            int i = f.field().length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(f.field());
             if (i >= t.elements().size()) {
-                throw new CompileError(f.span(), "Invalid tuple index: " + i + ". Found " + t.elements().size() + " elements in tuple.");
+                throw new CompileError(f.span(), "Invalid tuple index: " + (f.field().length() > 9 ? f.field() : i)
+                        + ". Found " + t.elements().size() + " elements in tuple.");
             }
             return t.elements().get(i);
         }
