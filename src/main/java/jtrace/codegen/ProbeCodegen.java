@@ -37,7 +37,7 @@ final class ProbeCodegen {
     private final CheckedProbe probe;
     private final ProgramContext program;
     private final Emitter e = new Emitter();
-    private final RegisterPool regs = new RegisterPool();
+    private final RegisterPool regs;
     private final Frame frame;
     private final Map<String, Integer> variableSlots = new HashMap<>();
     private final Deque<Label[]> loops = new ArrayDeque<>();
@@ -48,10 +48,14 @@ final class ProbeCodegen {
     private final StructOps structs;
     private final MapLoops mapLoops;
 
-    ProbeCodegen(CheckedProbe probe, ProgramContext program) {
+    ProbeCodegen(CheckedProbe probe, ProgramContext program) { this(probe, program, false); }
+
+    /** @param scratch the frame lives in scratch memory ({@link ScratchFrame}), not on the BPF stack */
+    ProbeCodegen(CheckedProbe probe, ProgramContext program, boolean scratch) {
         this.probe = probe;
         this.program = program;
-        this.frame = new Frame(probe.ast().span());
+        this.frame = new Frame(probe.ast().span(), scratch);
+        this.regs = new RegisterPool(!scratch);
         this.end = e.label("end");
         this.maps = new MapOps(this, e, frame, program);
         this.events = new EventOps(this, e, frame, program);
@@ -76,8 +80,13 @@ final class ProbeCodegen {
         e.exitWith(0);
         // The peephole pass sees only the probe's own code: map-loop callbacks address the probe's
         // frame through a pointer, which its local rules do not track.
-        List<Insn> body = Peephole.optimize(e.insns());
         int bodyEnd = e.insns().size();
+        List<Insn> code = e.insns();
+        if (frame.scratch()) {
+            int size = (frame.highWater() + 7) / 8 * 8;
+            code = ScratchFrame.place(code, program.scratchMap(size), size, end);
+        }
+        List<Insn> body = Peephole.optimize(code);
         mapLoops.appendCallbacks();
         List<Insn> all = new java.util.ArrayList<>(body);
         all.addAll(e.insns().subList(bodyEnd, e.insns().size()));
