@@ -27,6 +27,7 @@ public final class CodeGenerator {
                 probes.add(new ProbeCodegen(p, ctx, true).generate());
             }
         }
-        return new CompiledProgram(ctx.maps(), probes, ctx.events());
+        return new CompiledProgram(ctx.maps(), probes, ctx.events(), new StringTruncation(
+                program.options().maxStrlen(), program.options().config().strTruncTrailer()));
     }
 }

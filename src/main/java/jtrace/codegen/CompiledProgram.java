@@ -3,9 +3,14 @@ package jtrace.codegen;
 import java.util.List;
 
 /** Everything the loader and runtime need: maps, one program per probe, and event meanings. */
-public record CompiledProgram(List<MapDef> maps, List<CompiledProbe> probes, List<EventSpec> events) {
+public record CompiledProgram(List<MapDef> maps, List<CompiledProbe> probes, List<EventSpec> events,
+                              StringTruncation truncation) {
     public static final String RINGBUF = "ringbuf";
     public static final String LOST_COUNTER = "lost_events";
+
+    public CompiledProgram(List<MapDef> maps, List<CompiledProbe> probes, List<EventSpec> events) {
+        this(maps, probes, events, StringTruncation.DEFAULTS);
+    }
 
     public CompiledProgram {
         maps = List.copyOf(maps);

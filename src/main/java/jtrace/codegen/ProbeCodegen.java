@@ -72,7 +72,7 @@ final class ProbeCodegen {
             int size = TupleLayout.slotSize(v.getValue());
             int slot = frame.alloc(size);
             variableSlots.put(v.getKey(), slot);
-            e.zero(Reg.R10, slot, size);
+            e.clear(Reg.R10, slot, size);
         }
         if (probe.ast().predicate() != null) condition(probe.ast().predicate(), end);
         block(probe.ast().body());
@@ -141,7 +141,7 @@ final class ProbeCodegen {
                 if (l.value() != null) assignVariable(l.variable(), l.value());
                 else if (variableSlots.containsKey(l.variable().name())) {
                     Type t = probe.variables().get(l.variable().name());
-                    e.zero(Reg.R10, variableSlots.get(l.variable().name()), TupleLayout.slotSize(t));
+                    e.clear(Reg.R10, variableSlots.get(l.variable().name()), TupleLayout.slotSize(t));
                 }
             }
             case Stmt.If i -> { return ifStatement(i); }
@@ -305,7 +305,7 @@ final class ProbeCodegen {
         if (varType instanceof Type.Str s) {
             // A shorter string assigned into a longer slot must not leave the old tail behind.
             int valueSize = TupleLayout.slotSize(typeOf(value));
-            if (valueSize < TupleLayout.slotSize(s)) e.zero(Reg.R10, slot, TupleLayout.slotSize(s));
+            if (valueSize < TupleLayout.slotSize(s)) e.clear(Reg.R10, slot, TupleLayout.slotSize(s));
         }
         if (varType instanceof Type.Int i && i.bytes() < 8) {
             // A variable declared narrower (let $x: uint8) keeps only its own bits.
@@ -749,7 +749,7 @@ final class ProbeCodegen {
             case Expr.Record record -> writeElements(record.values(), (Type.Tuple) t, base, off);
             case Expr.Variable v -> {
                 Reg tmp = regs.take(x.span());
-                e.copy(base, off, Reg.R10, variableSlots.get(v.name()), TupleLayout.slotSize(t), tmp);
+                e.copyAny(base, off, Reg.R10, variableSlots.get(v.name()), TupleLayout.slotSize(t), tmp);
                 regs.release(tmp);
             }
             case Expr.FieldAccess f when typeOf(f.base()) instanceof Type.Tuple -> tuples().copyElement(f, base, off);
