@@ -187,7 +187,7 @@ final class MapOps {
         Type declared = def.info().value();
         if (ProbeCodegen.isMemoryType(declared)
                 && TupleLayout.slotSize(gen.typeOf(value)) < def.valueSize()) {
-            e.zero(Reg.R10, valueSlot, def.valueSize());
+            e.clear(Reg.R10, valueSlot, def.valueSize());
         }
         gen.write(value, Reg.R10, valueSlot);
         int keySlot = key(m, def);

@@ -771,7 +771,7 @@ final class ProbeCodegen {
             int at = off + layout.offsets().get(i);
             // An element narrower than its slot (a short string literal) leaves no stale bytes.
             if (isMemoryType(elemSlot) && TupleLayout.slotSize(typeOf(el)) < TupleLayout.slotSize(elemSlot)) {
-                e.zero(base, at, TupleLayout.slotSize(elemSlot));
+                e.clear(base, at, TupleLayout.slotSize(elemSlot));
             }
             write(el, base, at);
         }
