@@ -138,4 +138,14 @@ class CodegenStackTest {
         assertEquals(0, r.status(), r.err());
         assertEquals("alpha beta 1 1 alpha\n\n\n@m[alpha, beta]: alpha\n", r.out());
     }
+
+    @Test
+    void longStringTernaryTupleAndLargeRecord() {
+        // A string ternary and a tuple of long strings in scratch memory; a printf record of 4 KiB.
+        String prog = "BEGIN { $s = $# > 1 ? str($2) : str($1); $t = (str($1), $s); @[$t] = count();"
+                + " printf(\"%s %s %s %s\\n\", $s, $t.0, str($1), str($2)); }";
+        CodegenKernelTest.Run r = CodegenKernelTest.run("-e", prog, "one", "two");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("two one one two\n\n\n@[one, two]: 1\n", r.out());
+    }
 }
