@@ -35,7 +35,8 @@ record Options(String programText, String programFile, List<String> positional, 
                 --unsafe       allow unsafe functions (system, signal, override)
 
             ENVIRONMENT:
-                BPFTRACE_MAX_STRLEN     [default: 64] bytes on the BPF stack per string
+                BPFTRACE_MAX_STRLEN     [default: 1024] bytes per string
+                BPFTRACE_STR_TRUNC_TRAILER [default: '..'] string truncation trailer
                 BPFTRACE_MAX_MAP_KEYS   [default: 4096] max keys in a map
 
             EXAMPLES:

@@ -17,7 +17,17 @@ public final class CodeGenerator {
     public static CompiledProgram generate(CheckedProgram program, long startNanos, int cpuCount) {
         ProgramContext ctx = new ProgramContext(program, startNanos, cpuCount);
         List<CompiledProbe> probes = new ArrayList<>();
-        for (CheckedProbe p : program.probes()) probes.add(new ProbeCodegen(p, ctx).generate());
-        return new CompiledProgram(ctx.maps(), probes, ctx.events());
+        for (CheckedProbe p : program.probes()) {
+            int events = ctx.eventCount();
+            try {
+                probes.add(new ProbeCodegen(p, ctx).generate());
+            } catch (Frame.Overflow tooBig) {
+                // Its strings do not fit the BPF stack: again, with the frame in scratch memory.
+                ctx.dropEventsFrom(events);
+                probes.add(new ProbeCodegen(p, ctx, true).generate());
+            }
+        }
+        return new CompiledProgram(ctx.maps(), probes, ctx.events(), new StringTruncation(
+                program.options().maxStrlen(), program.options().config().strTruncTrailer()));
     }
 }

@@ -85,6 +85,40 @@ final class Emitter {
         for (int i = 0; i < size; i += 8) storeImm(Size.DW, base, off + i, 0);
     }
 
+    /** From this size on, {@link #clear} zeroes with one helper call instead of a store per word. */
+    static final int CLEAR_BY_HELPER = 256;
+
+    /**
+     * Zeroes {@code size} bytes (a multiple of 8) at base+off, clobbering R0-R5. A large buffer (a
+     * 1024-byte string key) is zeroed by bpf_probe_read_kernel from address 0: the read is refused
+     * without a fault (it is below the kernel's range) and the helper then zeroes its destination.
+     */
+    void clear(Reg base, int off, int size) {
+        if (size < CLEAR_BY_HELPER) {
+            zero(base, off, size);
+            return;
+        }
+        addr(Reg.R1, base, off);
+        movImm(Reg.R2, size);
+        movImm(Reg.R3, 0);
+        call(BpfHelper.PROBE_READ_KERNEL);
+    }
+
+    /**
+     * Copies like {@link #copy}, but a large buffer with one bpf_probe_read_kernel call (clobbering
+     * R0-R5; {@code src} may be R0, {@code dst} not R1-R3).
+     */
+    void copyAny(Reg dst, int dstOff, Reg src, int srcOff, int size, Reg tmp) {
+        if (size < CLEAR_BY_HELPER) {
+            copy(dst, dstOff, src, srcOff, size, tmp);
+            return;
+        }
+        addr(Reg.R3, src, srcOff);
+        addr(Reg.R1, dst, dstOff);
+        movImm(Reg.R2, size);
+        call(BpfHelper.PROBE_READ_KERNEL);
+    }
+
     /** Copies {@code size} bytes (a multiple of 8) between two 8-aligned buffers through {@code tmp}. */
     void copy(Reg dst, int dstOff, Reg src, int srcOff, int size, Reg tmp) {
         for (int i = 0; i < size; i += 8) {

@@ -42,6 +42,7 @@ final class MapLoops {
     }
 
     void generate(Stmt.ForMap f) {
+        requireStack(f.span());
         MapDef def = program.map(f.map().name());
         int returned = frame.alloc(8);
         e.storeImm(Size.DW, Reg.R10, returned, 0);
@@ -131,6 +132,7 @@ final class MapLoops {
      * a counter slot passed as its ctx (bpf_for_each_map_elem visits a per-CPU map's keys once).
      */
     Reg count(jtrace.ast.Expr.MapAccess m, jtrace.diag.Span span) {
+        requireStack(span);
         MapDef def = program.map(m.name());
         int counter = frame.alloc(8);
         e.storeImm(Size.DW, Reg.R10, counter, 0);
@@ -150,6 +152,14 @@ final class MapLoops {
         returnWith(cb, 0);
         callbacks.add(cb);
         return r;
+    }
+
+    /** The helper takes its callback's context on the stack only, which a scratch frame is not. */
+    private void requireStack(jtrace.diag.Span span) {
+        if (frame.scratch()) {
+            throw new CompileError(span, "map iteration needs the probe's strings on the 512-byte BPF stack;"
+                    + " lower max_strlen (e.g. config = { max_strlen = 64 }) or shorten strings with str(x, len)");
+        }
     }
 
     /** Appends every callback after the probe's last instruction (subprograms follow the main program). */

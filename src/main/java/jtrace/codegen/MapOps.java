@@ -58,7 +58,7 @@ final class MapOps {
      */
     private void zeroPartlyWritten(List<Expr> keys, KeyLayout layout, int slot) {
         if (keys.size() != layout.elements().size()) {
-            e.zero(Reg.R10, slot, layout.size());
+            e.clear(Reg.R10, slot, layout.size());
             return;
         }
         for (int i = 0; i < keys.size(); i++) {
@@ -66,7 +66,7 @@ final class MapOps {
             int size = TupleLayout.slotSize(t);
             boolean fullComm = keys.get(i) instanceof Expr.Ident id && id.name().equals("comm") && size == 16;
             boolean scalar = !(t instanceof Type.Str) && !(t instanceof Type.Tuple);
-            if (!fullComm && !scalar) e.zero(Reg.R10, slot + layout.offsets().get(i), size);
+            if (!fullComm && !scalar) e.clear(Reg.R10, slot + layout.offsets().get(i), size);
         }
         // hist/lhist write their bucket after the key; the peephole pass drops this when they do
         if (layout.bucketOffset() >= 0) e.zero(Reg.R10, slot + layout.bucketOffset(), 8);
@@ -180,10 +180,10 @@ final class MapOps {
         Label absent = e.label("absent");
         Label done = e.label("copied");
         e.jumpImm(JumpOp.JEQ, Reg.R0, 0, absent);
-        e.copy(base, off, Reg.R0, 0, Math.min(size, def.valueSize()), Reg.R1);
+        e.copyAny(base, off, Reg.R0, 0, Math.min(size, def.valueSize()), Reg.R1);
         e.jumpTo(done);
         e.mark(absent);
-        e.zero(base, off, size);
+        e.clear(base, off, size);
         e.mark(done);
     }
 
@@ -194,7 +194,7 @@ final class MapOps {
         Type declared = def.info().value();
         if (ProbeCodegen.isMemoryType(declared)
                 && TupleLayout.slotSize(gen.typeOf(value)) < def.valueSize()) {
-            e.zero(Reg.R10, valueSlot, def.valueSize());
+            e.clear(Reg.R10, valueSlot, def.valueSize());
         }
         gen.write(value, Reg.R10, valueSlot);
         int keySlot = key(m, def);

@@ -37,7 +37,7 @@ final class ProbeCodegen {
     private final CheckedProbe probe;
     private final ProgramContext program;
     private final Emitter e = new Emitter();
-    private final RegisterPool regs = new RegisterPool();
+    private final RegisterPool regs;
     private final Frame frame;
     private final Map<String, Integer> variableSlots = new HashMap<>();
     private final Deque<Label[]> loops = new ArrayDeque<>();
@@ -48,10 +48,14 @@ final class ProbeCodegen {
     private final StructOps structs;
     private final MapLoops mapLoops;
 
-    ProbeCodegen(CheckedProbe probe, ProgramContext program) {
+    ProbeCodegen(CheckedProbe probe, ProgramContext program) { this(probe, program, false); }
+
+    /** @param scratch the frame lives in scratch memory ({@link ScratchFrame}), not on the BPF stack */
+    ProbeCodegen(CheckedProbe probe, ProgramContext program, boolean scratch) {
         this.probe = probe;
         this.program = program;
-        this.frame = new Frame(probe.ast().span());
+        this.frame = new Frame(probe.ast().span(), scratch);
+        this.regs = new RegisterPool(!scratch);
         this.end = e.label("end");
         this.maps = new MapOps(this, e, frame, program);
         this.events = new EventOps(this, e, frame, program);
@@ -68,7 +72,7 @@ final class ProbeCodegen {
             int size = TupleLayout.slotSize(v.getValue());
             int slot = frame.alloc(size);
             variableSlots.put(v.getKey(), slot);
-            e.zero(Reg.R10, slot, size);
+            e.clear(Reg.R10, slot, size);
         }
         if (probe.ast().predicate() != null) condition(probe.ast().predicate(), end);
         block(probe.ast().body());
@@ -76,8 +80,13 @@ final class ProbeCodegen {
         e.exitWith(0);
         // The peephole pass sees only the probe's own code: map-loop callbacks address the probe's
         // frame through a pointer, which its local rules do not track.
-        List<Insn> body = Peephole.optimize(e.insns());
         int bodyEnd = e.insns().size();
+        List<Insn> code = e.insns();
+        if (frame.scratch()) {
+            int size = (frame.highWater() + 7) / 8 * 8;
+            code = ScratchFrame.place(code, program.scratchMap(size), size, end);
+        }
+        List<Insn> body = Peephole.optimize(code);
         mapLoops.appendCallbacks();
         List<Insn> all = new java.util.ArrayList<>(body);
         all.addAll(e.insns().subList(bodyEnd, e.insns().size()));
@@ -132,7 +141,7 @@ final class ProbeCodegen {
                 if (l.value() != null) assignVariable(l.variable(), l.value());
                 else if (variableSlots.containsKey(l.variable().name())) {
                     Type t = probe.variables().get(l.variable().name());
-                    e.zero(Reg.R10, variableSlots.get(l.variable().name()), TupleLayout.slotSize(t));
+                    e.clear(Reg.R10, variableSlots.get(l.variable().name()), TupleLayout.slotSize(t));
                 }
             }
             case Stmt.If i -> { return ifStatement(i); }
@@ -297,7 +306,7 @@ final class ProbeCodegen {
         if (varType instanceof Type.Str s) {
             // A shorter string assigned into a longer slot must not leave the old tail behind.
             int valueSize = TupleLayout.slotSize(typeOf(value));
-            if (valueSize < TupleLayout.slotSize(s)) e.zero(Reg.R10, slot, TupleLayout.slotSize(s));
+            if (valueSize < TupleLayout.slotSize(s)) e.clear(Reg.R10, slot, TupleLayout.slotSize(s));
         }
         if (varType instanceof Type.Int i && i.bytes() < 8) {
             // A variable declared narrower (let $x: uint8) keeps only its own bits.
@@ -696,7 +705,7 @@ final class ProbeCodegen {
             case Expr.Record record -> writeElements(record.values(), (Type.Tuple) t, base, off);
             case Expr.Variable v -> {
                 Reg tmp = regs.take(x.span());
-                e.copy(base, off, Reg.R10, variableSlots.get(v.name()), TupleLayout.slotSize(t), tmp);
+                e.copyAny(base, off, Reg.R10, variableSlots.get(v.name()), TupleLayout.slotSize(t), tmp);
                 regs.release(tmp);
             }
             case Expr.FieldAccess f when typeOf(f.base()) instanceof Type.Tuple -> tuples().copyElement(f, base, off);
@@ -719,7 +728,7 @@ final class ProbeCodegen {
             int at = off + layout.offsets().get(i);
             // An element narrower than its slot (a short string literal) leaves no stale bytes.
             if (isMemoryType(elemSlot) && TupleLayout.slotSize(typeOf(el)) < TupleLayout.slotSize(elemSlot)) {
-                e.zero(base, at, TupleLayout.slotSize(elemSlot));
+                e.clear(base, at, TupleLayout.slotSize(elemSlot));
             }
             write(el, base, at);
         }

@@ -22,6 +22,7 @@ final class ProgramContext {
     private final int cpuCount;
     private final Map<String, MapDef> maps = new LinkedHashMap<>();
     private final List<EventSpec> events = new ArrayList<>();
+    private int scratchMaps;
 
     ProgramContext(CheckedProgram checked, long startNanos, int cpuCount) {
         this.checked = checked;
@@ -66,6 +67,21 @@ final class ProgramContext {
     void stackMap(String name, int valueSize, int entries) {
         maps.computeIfAbsent(name, n -> new MapDef(n, MapKind.STACK_TRACE, 4, valueSize, entries, null, null));
     }
+
+    /**
+     * A new one-entry per-CPU array of {@code size}-byte values: one probe's scratch frame. One per
+     * probe, so a probe that runs nested inside another on the same CPU does not share its memory.
+     */
+    String scratchMap(int size) {
+        String name = "scratch" + scratchMaps++;
+        maps.put(name, new MapDef(name, MapKind.PERCPU_ARRAY, 4, size, 1, null, null));
+        return name;
+    }
+
+    int eventCount() { return events.size(); }
+
+    /** Forgets the events of a probe generation that was abandoned. */
+    void dropEventsFrom(int count) { events.subList(count, events.size()).clear(); }
 
     int addEvent(EventSpec spec) {
         events.add(spec);

@@ -14,10 +14,13 @@ import java.util.Deque;
 final class RegisterPool {
     private final Deque<Reg> free = new ArrayDeque<>();
 
-    RegisterPool() {
+    RegisterPool() { this(true); }
+
+    /** Without R9 when R9 holds the frame in scratch memory ({@link ScratchFrame}). */
+    RegisterPool(boolean withR9) {
         free.add(Reg.R7);
         free.add(Reg.R8);
-        free.add(Reg.R9);
+        if (withR9) free.add(Reg.R9);
     }
 
     Reg take(Span span) {

@@ -58,11 +58,11 @@ final class StringOps {
         Label otherwise = e.label("tern_else");
         Label done = e.label("tern_done");
         gen.condition(tern.cond(), otherwise);
-        e.zero(base, off, slotSize);
+        e.clear(base, off, slotSize);
         gen.write(tern.then(), base, off);
         e.jumpTo(done);
         e.mark(otherwise);
-        e.zero(base, off, slotSize);
+        e.clear(base, off, slotSize);
         gen.write(tern.otherwise(), base, off);
         e.mark(done);
     }
@@ -72,7 +72,13 @@ final class StringOps {
         int slot = (capacity + 7) / 8 * 8;
         byte[] padded = new byte[slot];
         System.arraycopy(bytes, 0, padded, 0, Math.min(bytes.length, capacity - 1));
-        for (int i = 0; i < slot; i += 4) {
+        int stored = slot;
+        if (slot >= Emitter.CLEAR_BY_HELPER) {
+            // A short literal in a large slot (str($1) of max_strlen bytes): clear it, then store the text only.
+            e.clear(base, off, slot);
+            stored = Math.min(slot, (Math.min(bytes.length, capacity - 1) + 1 + 7) / 8 * 8);
+        }
+        for (int i = 0; i < stored; i += 4) {
             int word = (padded[i] & 0xff) | (padded[i + 1] & 0xff) << 8 | (padded[i + 2] & 0xff) << 16 | (padded[i + 3] & 0xff) << 24;
             e.storeImm(Size.W, base, off + i, word);
         }

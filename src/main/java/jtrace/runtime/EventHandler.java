@@ -80,7 +80,7 @@ final class EventHandler {
                 case Type.Int i -> new FormatArg.Int(ValueDecoder.u64(bytes, a.offset()), i.signed());
                 case Type.Pointer x -> new FormatArg.Int(ValueDecoder.u64(bytes, a.offset()), false);
                 case Type.Bool x -> new FormatArg.Bool(ValueDecoder.u64(bytes, a.offset()) != 0);
-                case Type.Str s -> new FormatArg.Str(ValueDecoder.cString(bytes, a.offset(), s.capacity()));
+                case Type.Str s -> new FormatArg.Str(program.compiled().truncation().mark(ValueDecoder.cString(bytes, a.offset(), s.capacity())));
                 case Type.Strerror s -> new FormatArg.Str(ErrnoMessages.of(ValueDecoder.u64(bytes, a.offset())));
                 case Type.Resolved r -> new FormatArg.Str(reader.symbols().text(r, bytes, a.offset()));
                 case Type.Buffer b -> new FormatArg.Bytes(ValueDecoder.bufferBytes(b, bytes, a.offset()));

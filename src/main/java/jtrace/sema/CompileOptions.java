@@ -13,8 +13,8 @@ public record CompileOptions(int maxStrlen, int maxMapKeys, List<String> positio
                              OptionalLong childPid, OptionalLong filterPid, ConfigValues config,
                              Map<String, String> namedParams, boolean unsafe, int perfRbPages) {
 
-    /** Strings live on the 512-byte BPF stack here, so the default stays small; see docs/architecture.md. */
-    public static final int DEFAULT_MAX_STRLEN = 64;
+    /** bpftrace's default; strings that do not fit the BPF stack live in scratch maps (docs/architecture.md). */
+    public static final int DEFAULT_MAX_STRLEN = 1024;
     public static final int DEFAULT_MAX_MAP_KEYS = 4096;
     public static final String DEFAULT_STACK_MODE = "bpftrace";
     public static final List<String> STACK_MODES = List.of("bpftrace", "perf", "raw");
@@ -87,6 +87,11 @@ public record CompileOptions(int maxStrlen, int maxMapKeys, List<String> positio
                 intSetting(env, "BPFTRACE_MAX_STRLEN", DEFAULT_MAX_STRLEN),
                 intSetting(env, "BPFTRACE_MAX_MAP_KEYS", DEFAULT_MAX_MAP_KEYS),
                 params).withPerfRbPages(intSetting(env, "BPFTRACE_PERF_RB_PAGES", DEFAULT_PERF_RB_PAGES));
+        String trailer = env.get("BPFTRACE_STR_TRUNC_TRAILER");
+        if (trailer != null) {
+            ConfigValues c = o.config();
+            o = o.withConfig(new ConfigValues(c.stackMode(), trailer, c.printMapsOnExit(), c.missingProbes(), c.license()));
+        }
         String mode = env.get("BPFTRACE_STACK_MODE");
         return mode == null || mode.isBlank() ? o : o.withStackMode(mode.trim());
     }

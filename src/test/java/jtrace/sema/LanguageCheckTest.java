@@ -67,6 +67,17 @@ class LanguageCheckTest {
                 Map.of("BPFTRACE_MAX_STRLEN", "32"), env).maxStrlen());
     }
 
+    @Test
+    void truncationTrailerFromTheEnvironment() {
+        assertEquals("..", CompileOptions.fromEnvironment(Map.of(), java.util.List.of()).config().strTruncTrailer());
+        assertEquals(1024, CompileOptions.fromEnvironment(Map.of(), java.util.List.of()).maxStrlen());
+        Map<String, String> env = Map.of("BPFTRACE_STR_TRUNC_TRAILER", "[cut]");
+        CompileOptions o = CompileOptions.fromEnvironment(env, java.util.List.of());
+        assertEquals("[cut]", o.config().strTruncTrailer());
+        SourceFile src = new SourceFile("stdin", "config = { str_trunc_trailer = \"~\" } BEGIN { }");
+        assertEquals("[cut]", ConfigBlock.apply(Parser.parseScript(src).preamble().config(), env, o).config().strTruncTrailer());
+    }
+
     static Stream<Arguments> configErrors() {
         return Stream.of(
                 Arguments.of("config = { BAD_CONFIG=1 } BEGIN { }", "stdin:1:12-24: ERROR: Unrecognized config variable: BAD_CONFIG"),

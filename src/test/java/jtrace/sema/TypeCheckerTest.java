@@ -91,14 +91,15 @@ class TypeCheckerTest {
                 Arguments.of(EXIT_READ, "args.ret > 0", "bool"),
                 Arguments.of(OPENAT, "args.filename", "const char *"),
                 Arguments.of(OPENAT, "args.dfd", "uint64"),
-                Arguments.of(OPENAT, "str(args.filename)", "string[64]"),
+                Arguments.of(OPENAT, "str(args.filename)", "string[1024]"),
                 Arguments.of(OPENAT, "str(args.filename, 10)", "string[11]"),
-                Arguments.of(OPENAT, "str(args.filename, 1000)", "string[64]"),
+                Arguments.of(OPENAT, "str(args.filename, 1000)", "string[1001]"),
+                Arguments.of(OPENAT, "str(args.filename, 2000)", "string[1024]"),
                 Arguments.of(SWITCH, "args.prev_comm", "string[16]"),
                 Arguments.of(SWITCH, "args.next_pid", "int32"),
                 Arguments.of(SWITCH, "args.prev_state", "int64"),
-                Arguments.of("tracepoint:sched:sched_process_exec", "args.filename", "string[64]"),
-                Arguments.of("tracepoint:sched:sched_process_exec", "str(args.filename)", "string[64]"));
+                Arguments.of("tracepoint:sched:sched_process_exec", "args.filename", "string[1024]"),
+                Arguments.of("tracepoint:sched:sched_process_exec", "str(args.filename)", "string[1024]"));
     }
 
     @ParameterizedTest(name = "{0}: {1} is {2}")
@@ -148,7 +149,7 @@ class TypeCheckerTest {
         CheckedProgram p = analyze(OPENAT + ", tracepoint:sched:sched_process_exec { $f = args.filename; }");
         assertEquals(2, p.probes().size());
         assertInstanceOf(Type.Pointer.class, p.probes().get(0).variables().get("f"));
-        assertEquals(new Type.Str(64), p.probes().get(1).variables().get("f"));
+        assertEquals(new Type.Str(1024), p.probes().get(1).variables().get("f"));
     }
 
     // ---- map types ----
