@@ -21,7 +21,6 @@ record Options(String programText, String programFile, List<String> positional, 
                 -lv [pattern]  list probes with their arguments
                 -d, --dump-bpf print each probe's eBPF instructions instead of running them
                 -f FORMAT      output format ('text', 'json')
-
                 -p, --pid PID  filter actions by PID; exit when it exits
                 -c, --cmd CMD  run CMD once probes are attached; exit when it exits
                 -o, --output FILE
