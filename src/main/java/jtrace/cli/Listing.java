@@ -5,6 +5,7 @@ import jtrace.ast.Probe;
 import jtrace.diag.CompileError;
 import jtrace.diag.DiagnosticPrinter;
 import jtrace.diag.SourceFile;
+import jtrace.parse.ImportedFileError;
 import jtrace.parse.Parser;
 
 import java.io.IOException;
@@ -51,6 +52,9 @@ final class Listing {
             probes = Parser.parseScript(source).program().probes();
         } catch (CompileError e) {
             err.print(DiagnosticPrinter.error(source, e.span(), e.getMessage()));
+            return 1;
+        } catch (ImportedFileError e) {
+            err.print(DiagnosticPrinter.error(e.source(), e.span(), e.getMessage()));
             return 1;
         }
         for (Probe probe : probes) {

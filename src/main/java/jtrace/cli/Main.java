@@ -10,6 +10,7 @@ import jtrace.diag.CompileError;
 import jtrace.diag.DiagnosticPrinter;
 import jtrace.diag.SourceFile;
 import jtrace.load.VerifierRejection;
+import jtrace.parse.ImportedFileError;
 import jtrace.parse.Parser;
 import jtrace.runtime.JsonOutput;
 import jtrace.runtime.Output;
@@ -164,6 +165,9 @@ public final class Main {
             PhaseTimer.mark("codegen");
         } catch (CompileError e) {
             err.print(DiagnosticPrinter.error(source, e.span(), e.getMessage()));
+            return 1;
+        } catch (ImportedFileError e) {
+            err.print(DiagnosticPrinter.error(e.source(), e.span(), e.getMessage()));
             return 1;
         }
         if (opts.dump()) {

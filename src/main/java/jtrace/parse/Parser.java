@@ -25,6 +25,7 @@ public final class Parser {
     private final ExprParser exprs;
     private final StmtParser stmts;
     private final String text;
+    private final List<ImportStatement> imports = new ArrayList<>();
 
     private Parser(SourceFile src) {
         this.in = new TokenStream(new Lexer(src));
@@ -38,9 +39,20 @@ public final class Parser {
         return parseScript(src).program();
     }
 
-    /** The whole script: preamble and probes. */
+    /**
+     * The whole script: preamble and probes, with the macros, C definitions and probes of every
+     * {@code import "file.bt";} merged in (see {@link ScriptImporter}). Errors inside an imported
+     * file are {@link ImportedFileError}s, which name that file.
+     */
     public static Script parseScript(SourceFile src) throws CompileError {
-        return new Parser(src).script();
+        return ScriptImporter.load(src);
+    }
+
+    /** One file on its own, which may hold no probes; its import statements are returned, not followed. */
+    static ParsedFile parseFile(SourceFile src) throws CompileError {
+        Parser p = new Parser(src);
+        Script script = p.script();
+        return new ParsedFile(src, script, List.copyOf(p.imports));
     }
 
     private Script script() {
@@ -65,17 +77,12 @@ public final class Parser {
                 if (!probes.isEmpty()) throw new CompileError(kw.span(), "the config block must come before any probes");
                 config = config();
             } else if (word.equals("import") && nextNonBlank(at + word.length()) == '"') {
-                // bpftrace keeps import behind its unstable_import flag; say so instead of a syntax error.
-                throw new CompileError(in.peek().span(), "import is an unstable bpftrace feature (unstable_import)"
-                        + " that jtrace does not support: put the imported script's macros and probes in this one");
+                imports.add(importStatement());
             } else if (word.equals("macro") && Lexer.isIdentStart(nextNonBlank(at + word.length()))) {
                 macros.add(macro());
             } else {
                 probes.add(probe(at));
             }
-        }
-        if (probes.isEmpty()) {
-            throw TokenStream.unexpected(Token.of(EOF, "", new Span(text.length(), text.length())));
         }
         Span all = new Span(0, text.length());
         return new Script(new Preamble(cdefs, config, macros), new Program(probes, all));
@@ -135,6 +142,16 @@ public final class Parser {
         }
         Token close = in.advance();
         return new Preamble.Config(entries, kw.span().to(close.span()));
+    }
+
+    /** {@code import "name";}. */
+    private ImportStatement importStatement() {
+        Token kw = in.expect(IMPORT);
+        Token name = in.peek();
+        if (name.kind() != STRING) throw TokenStream.unexpected(name, STRING.display);
+        in.advance();
+        Token semi = in.expect(SEMI);
+        return new ImportStatement(name.string(), kw.span().to(semi.span()));
     }
 
     /** {@code macro name($a, @b, c) { body }}. */

@@ -1,10 +1,14 @@
 package jtrace.codegen;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,6 +62,25 @@ class LanguageKernelTest {
                                 + " strcontains($s, \"\"), strcontains(\"ab\", \"abc\"), strcontains($s, \"world\"));"
                                 + " if (strcontains($s, \"wor\")) { print(strcontains($s, \"wor\")); } }",
                         "1 0 1 0 1\ntrue\n"));
+    }
+
+    @Test
+    void importedMacroAndProbe(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("lib.bt"), "macro twice(x) { x * 2 }\nEND { printf(\"lib end\\n\"); }\n");
+        Path main = Files.writeString(dir.resolve("main.bt"),
+                "import \"lib.bt\";\nBEGIN { printf(\"%d\\n\", twice(21)); exit(); }\n");
+        CodegenKernelTest.Run r = CodegenKernelTest.run(main.toString());
+        assertEquals("42\nlib end\n", r.out(), () -> "stderr: " + r.err());
+        assertEquals(0, r.status(), r.err());
+    }
+
+    @Test
+    void errorInsideAnImportNamesThatFile(@TempDir Path dir) throws IOException {
+        Path lib = Files.writeString(dir.resolve("lib.bt"), "macro ok() { 1 }\nmacro bad( { }\n");
+        Path main = Files.writeString(dir.resolve("main.bt"), "import \"lib.bt\";\nBEGIN { }\n");
+        CodegenKernelTest.Run r = CodegenKernelTest.run(main.toString());
+        assertEquals(1, r.status());
+        assertEquals(lib + ":2:", r.err().substring(0, lib.toString().length() + 3), r.err());
     }
 
     @ParameterizedTest(name = "{0}")
