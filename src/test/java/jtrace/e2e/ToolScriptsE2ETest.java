@@ -256,9 +256,18 @@ class ToolScriptsE2ETest {
 
     @Test
     void cpuwalkHistogramOfCpus() {
-        JtraceProcess.Result r = run("cpuwalk.bt", () -> sleep(500));
+        // cpuwalk samples only non-idle CPUs (/pid/): keep one busy, or an idle machine gives no samples.
+        JtraceProcess.Result r = run("cpuwalk.bt", () -> spin(500));
         assertTrue(r.stdout().startsWith("Sampling CPU at 99hz... Hit Ctrl-C to end.\n\n\n@cpu:\n"), r.stdout());
         assertShape(r.stdout(), 4, HIST_ONE, "");
+    }
+
+    /** Keeps this thread on a CPU for {@code millis}. */
+    private static void spin(long millis) {
+        long end = System.nanoTime() + millis * 1_000_000L;
+        long spins = 0;
+        while (System.nanoTime() < end) spins++;
+        assertTrue(spins > 0);
     }
 
     /**
