@@ -35,8 +35,19 @@ class PerfProbesE2ETest {
 
     @Test
     void intervalFiresOnSchedule() {
-        JtraceProcess.Result r = runToExit("interval:ms:100 { printf(\"tick\\n\"); } interval:ms:550 { exit(); }");
-        assertEquals(5, r.stdout().lines().filter("tick"::equals).count(), r.toString());
+        // The program itself stops after five ticks, so the count does not race a second timer;
+        // elapsed (ms since jtrace started, before attaching) shows the period was kept.
+        JtraceProcess.Result r = runToExit(
+                "interval:ms:100 { @n = @n + 1; printf(\"tick %d\\n\", elapsed / 1000000); if (@n == 5) { exit(); } }");
+        List<String> ticks = r.stdout().lines().filter(l -> l.startsWith("tick ")).toList();
+        assertEquals(5, ticks.size(), r.toString());
+        long previous = -1;
+        for (String t : ticks) {
+            long ms = Long.parseLong(t.substring(5));
+            assertTrue(ms >= previous + 50, "ticks about 100 ms apart: " + ticks);
+            previous = ms;
+        }
+        assertTrue(previous >= 500 && previous < 5000, "fifth tick at " + previous + " ms: " + ticks);
     }
 
     @Test
