@@ -322,11 +322,16 @@ final class MapOps {
         e.atomicAdd(Reg.R0, 8, Reg.R1);
         e.jumpTo(done);
         e.mark(absent);
+        insertPair(def, keySlot, v);
+        e.mark(done);
+    }
+
+    /** Inserts the first {v, 1}: avg/stats start at total v, count 1; min/max at value v, set. */
+    private void insertPair(MapDef def, int keySlot, Reg v) {
         int valueSlot = frame.alloc(16);
         e.store(Size.DW, Reg.R10, valueSlot, v);
         e.storeImm(Size.DW, Reg.R10, valueSlot + 8, 1);
         update(def, keySlot, valueSlot);
-        e.mark(done);
     }
 
     /** min/max: {value, set}; set is 0 only after zero(). */
@@ -347,10 +352,7 @@ final class MapOps {
         e.storeImm(Size.DW, Reg.R0, 8, 1);
         e.jumpTo(done);
         e.mark(absent);
-        int valueSlot = frame.alloc(16);
-        e.store(Size.DW, Reg.R10, valueSlot, v);
-        e.storeImm(Size.DW, Reg.R10, valueSlot + 8, 1);
-        update(def, keySlot, valueSlot);
+        insertPair(def, keySlot, v);
         e.mark(done);
     }
 
