@@ -26,6 +26,8 @@ public final class ElfFile {
     static final int SHN_UNDEF = 0, SHN_XINDEX = 0xffff;
 
     static final int PHDR_SIZE = 56;
+    /** e_machine of x86-64 code. */
+    public static final int EM_X86_64 = 62;
 
     private final ByteBuffer data;
     private final List<ElfSection> sections;
@@ -103,6 +105,19 @@ public final class ElfFile {
 
     private static long align4(long n) {
         return (n + 3) & ~3L;
+    }
+
+    /** e_machine: the architecture the code is for. */
+    public int machine() {
+        return data.getShort(0x12) & 0xffff;
+    }
+
+    /** {@code length} bytes of the file from {@code fileOffset} (e.g. a function's code, found through its segment). */
+    public byte[] bytes(long fileOffset, int length) throws ElfFormatException {
+        check(fileOffset, length);
+        byte[] out = new byte[length];
+        data.get((int) fileOffset, out);
+        return out;
     }
 
     public boolean hasSection(String name) {
