@@ -160,6 +160,7 @@ public final class Main {
             CompileOptions configured = ConfigBlock.apply(script.preamble().config(), System.getenv(), compileOptions);
             Script expanded = new Script(script.preamble(), MacroExpander.expand(source, script));
             CheckedProgram checked = new SemanticAnalyzer(new TracefsTracepoints(), configured).analyze(source, expanded);
+            for (String warning : checked.warnings()) err.println("WARNING: " + warning);
             PhaseTimer.mark("sema");
             compiled = CodeGenerator.generate(checked, System.nanoTime(), Cpus.possible().size());
             PhaseTimer.mark("codegen");

@@ -26,10 +26,20 @@ public final class ProbeResolver {
 
     /** {@code pid}: the -p process, which uprobes and usdt probes are limited to. */
     public ProbeResolver(Tracepoints tracepoints, StructResolver structs, OptionalLong pid, KernelProbeResolver kernel) {
+        this(tracepoints, structs, pid, false, kernel);
+    }
+
+    /** {@code unsafe}: --unsafe, which lets uprobes off instruction boundaries through with a warning. */
+    public ProbeResolver(Tracepoints tracepoints, StructResolver structs, OptionalLong pid, boolean unsafe, KernelProbeResolver kernel) {
         this.tracepoints = tracepoints;
         this.structs = structs;
-        this.userProbes = new UserProbeResolver(BinaryLocator.system(pid), pid);
+        this.userProbes = new UserProbeResolver(BinaryLocator.system(pid), pid, unsafe);
         this.kernel = kernel;
+    }
+
+    /** Warnings about the probes resolved so far, for the user (not errors: the probes were resolved). */
+    public List<String> warnings() {
+        return userProbes.warnings();
     }
 
     public List<ProbeTarget> resolve(AttachPoint ap) {

@@ -52,7 +52,7 @@ public final class SemanticAnalyzer {
     }
 
     private CheckedProgram analyze(SourceFile source, Program program, StructResolver structs) {
-        ProbeResolver resolver = new ProbeResolver(tracepoints, structs, options.filterPid(),
+        ProbeResolver resolver = new ProbeResolver(tracepoints, structs, options.filterPid(), options.unsafe(),
                 new KernelProbeResolver(tracepoints, kernelFunctions, options));
         List<AttachPoint> sources = new ArrayList<>();
         List<Probe> probes = new ArrayList<>();
@@ -88,6 +88,6 @@ public final class SemanticAnalyzer {
         for (int i = 0; i < probes.size(); i++) {
             checked.add(new TypeChecker(targets.get(i), maps, options, false, false, structs).check(probes.get(i)));
         }
-        return new CheckedProgram(source, program, checked, maps.all(), options, List.of());
+        return new CheckedProgram(source, program, checked, maps.all(), options, resolver.warnings());
     }
 }

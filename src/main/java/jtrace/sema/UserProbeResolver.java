@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -29,10 +30,23 @@ final class UserProbeResolver {
     private final BinaryLocator locator;
     private final OptionalLong pid;
     private final Map<Path, ElfFile> files = new HashMap<>();
+    private final boolean unsafe;
+    private final List<String> warnings = new ArrayList<>();
 
     UserProbeResolver(BinaryLocator locator, OptionalLong pid) {
+        this(locator, pid, false);
+    }
+
+    /** {@code unsafe}: --unsafe, under which a probe off an instruction boundary is a warning, not an error. */
+    UserProbeResolver(BinaryLocator locator, OptionalLong pid, boolean unsafe) {
         this.locator = locator;
         this.pid = pid;
+        this.unsafe = unsafe;
+    }
+
+    /** The warnings resolution gave so far (bpftrace prints them while attaching). */
+    List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     List<ProbeTarget> uprobe(AttachPoint ap, boolean ret) {
@@ -60,7 +74,12 @@ final class UserProbeResolver {
             if (isAddress(funcText)) {
                 long addr = parseNumber(ap, funcText);
                 long off = fileOffset(ap, elf, addr, path + ":" + funcText);
-                String func = containing(elf, addr);
+                ElfSymbol holder = containing(elf, addr);
+                String func = holder == null ? "0x" + Long.toHexString(addr) : holder.name();
+                Optional<String> warning = holder == null
+                        ? UprobeOffsetCheck.checkUnknownAddress(ap, path, type + ":" + path + ":" + funcText, addr, unsafe)
+                        : UprobeOffsetCheck.check(ap, elf, path, holder, addr - holder.value(), type, unsafe);
+                warning.ifPresent(warnings::add);
                 out.add(new ProbeTarget.Uprobe(type + ":" + path + ":" + funcText, path, func, off, ret, pidValue, dwarf));
                 return out;
             }
@@ -69,9 +88,7 @@ final class UserProbeResolver {
                 String name = funcText.substring(0, plus);
                 long offset = parseNumber(ap, funcText.substring(plus + 1));
                 ElfSymbol sym = function(ap, elf, path, name);
-                if (sym.size() != 0 && Long.compareUnsigned(offset, sym.size()) >= 0) {
-                    throw new CompileError(ap.span(), "Offset outside the function bounds ('" + name + "' size is " + sym.size() + ")");
-                }
+                UprobeOffsetCheck.check(ap, elf, path, sym, offset, type, unsafe).ifPresent(warnings::add);
                 long off = fileOffset(ap, elf, sym.value() + offset, path + ":" + funcText);
                 out.add(new ProbeTarget.Uprobe(type + ":" + path + ":" + funcText, path, name, off, ret, pidValue, dwarf));
                 return out;
@@ -171,14 +188,14 @@ final class UserProbeResolver {
                 "Could not resolve address: " + what + " is in no loadable segment of the file"));
     }
 
-    /** The function whose range holds {@code addr}, the value of {@code func}; the hex address when none does. */
-    private static String containing(ElfFile elf, long addr) throws ElfFormatException {
+    /** The function whose range holds {@code addr} (the value of {@code func}); null when none does. */
+    private static ElfSymbol containing(ElfFile elf, long addr) throws ElfFormatException {
         for (ElfSymbol sym : elf.functions()) {
             if (Long.compareUnsigned(addr, sym.value()) >= 0 && Long.compareUnsigned(addr - sym.value(), Math.max(1, sym.size())) < 0) {
-                return sym.name();
+                return sym;
             }
         }
-        return "0x" + Long.toHexString(addr);
+        return null;
     }
 
     private static boolean isAddress(String s) {
