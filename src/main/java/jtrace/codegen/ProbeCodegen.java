@@ -414,6 +414,7 @@ final class ProbeCodegen {
             case Expr.BoolLit b -> constant(b.value() ? 1 : 0, x);
             case Expr.Positional p -> constant(program.positionalNumber(p.index()), x);
             case Expr.PositionalCount c -> constant(program.positionalCount(), x);
+            case Expr.Ident id when probe.constant(id) != null -> constant(probe.constant(id), x);
             case Expr.Ident id when structs.isRawArg(id) -> structs.rawArg(id);
             case Expr.Ident id when SymbolOps.handles(x, typeOf(x)) -> symbols().scalar(x);
             case Expr.Ident id when UserProbeArgs.handles(probe.target(), id.name()) -> new UserProbeArgs(this, e, frame).read(id);

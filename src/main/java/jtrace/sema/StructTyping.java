@@ -50,6 +50,14 @@ public final class StructTyping {
         return null;
     }
 
+    /** An enumerator of the kernel's BTF used as a constant; null when there is none of that name. */
+    Type enumConstant(Expr.Ident id) {
+        jtrace.btf.Btf.EnumConstant c = structs.enumerator(id.name());
+        if (c == null) return null;
+        constants.put(id, c.value());
+        return Type.Int.INT64;
+    }
+
     /** {@code args.NAME} of a raw tracepoint. */
     Type rawArg(Expr.FieldAccess f) {
         if (!(target instanceof ProbeTarget.RawTracepoint rt)) return null;

@@ -330,7 +330,7 @@ final class TypeChecker {
             case Expr.StrLit s -> new Type.Str(Types.utf8Length(s.value()) + 1);
             case Expr.BoolLit b -> new Type.Bool();
             case Expr.Ident id when structs.builtin(id) != null -> structs.builtin(id);
-            case Expr.Ident id -> Builtins.typeOf(id, target, options);
+            case Expr.Ident id -> identifier(id);
             case Expr.Positional p -> positional(p);
             case Expr.PositionalCount c -> Type.Int.INT64;
             case Expr.Variable v -> {
@@ -364,6 +364,18 @@ final class TypeChecker {
                 yield Type.Int.UINT64;
             }
         };
+    }
+
+    /** A builtin, else an enumerator of the kernel's BTF (read only now), else bpftrace's error. */
+    private Type identifier(Expr.Ident id) {
+        try {
+            return Builtins.typeOf(id, target, options);
+        } catch (CompileError unknown) {
+            if (!Builtins.isUnknownIdentifier(unknown, id)) throw unknown;
+            Type constant = structs.enumConstant(id);
+            if (constant == null) throw unknown;
+            return constant;
+        }
     }
 
     private Type positional(Expr.Positional p) {
