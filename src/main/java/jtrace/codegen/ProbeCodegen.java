@@ -283,6 +283,7 @@ final class ProbeCodegen {
                 } else {
                     int slot = variableSlots.get(v.name());
                     Reg rhs = scalar(a.value());
+                    scaleByElement(rhs, probe.variables().get(v.name()), a.op());
                     Reg cur = regs.take(a.span());
                     e.load(Size.DW, cur, Reg.R10, slot);
                     arith(a.op(), cur, rhs, signedVar(v));
@@ -591,6 +592,7 @@ final class ProbeCodegen {
             return out;
         }
         boolean signed = isSigned(typeOf(b));
+        if (typeOf(b) instanceof Type.Pointer) return pointerArithmetic(b);
         if (b.right() instanceof Expr.IntLit lit && lit.value() == (int) lit.value() && immediateOk(op, lit.value())) {
             Reg l = scalar(b.left());
             arithImm(op, l, (int) lit.value(), signed);
@@ -600,6 +602,37 @@ final class ProbeCodegen {
         arith(op, lr[0], lr[1], signed);
         regs.release(lr[1]);
         return lr[0];
+    }
+
+    /** {@code p + n}, {@code n + p}, {@code p - n}: n is scaled by the size of p's element. */
+    private Reg pointerArithmetic(Expr.Binary b) {
+        boolean pointerLeft = typeOf(b.left()) instanceof Type.Pointer;
+        int step = elementSize(typeOf(b));
+        Expr n = pointerLeft ? b.right() : b.left();
+        if (n instanceof Expr.IntLit lit && lit.value() * step == (int) (lit.value() * step)) {
+            Reg p = scalar(pointerLeft ? b.left() : b.right());
+            e.aluImm(b.op() == BinaryOp.SUB ? AluOp.SUB : AluOp.ADD, p, (int) (lit.value() * step));
+            return p;
+        }
+        Reg[] lr = scalarPair(b.left(), b.right());
+        Reg p = pointerLeft ? lr[0] : lr[1];
+        Reg i = pointerLeft ? lr[1] : lr[0];
+        if (step != 1) e.aluImm(AluOp.MUL, i, step);
+        e.alu(b.op() == BinaryOp.SUB ? AluOp.SUB : AluOp.ADD, p, i);
+        regs.release(i);
+        return p;
+    }
+
+    /** Bytes one step of a pointer moves: its element's size (1 for void and unknown elements). */
+    static int elementSize(Type t) {
+        if (!(t instanceof Type.Pointer p) || p.pointee() == null) return 1;
+        return Math.max(1, p.pointee().size());
+    }
+
+    /** {@code $p += n} / {@code $p -= n} on a pointer variable moves it by n elements. */
+    private void scaleByElement(Reg n, Type variable, BinaryOp op) {
+        int step = elementSize(variable);
+        if (step != 1 && (op == BinaryOp.ADD || op == BinaryOp.SUB)) e.aluImm(AluOp.MUL, n, step);
     }
 
     private static boolean immediateOk(BinaryOp op, long v) {
@@ -673,6 +706,7 @@ final class ProbeCodegen {
                 return maps.incDec(m, delta, d.prefix());
             }
             case Expr.Variable v -> {
+                delta *= elementSize(probe.variables().get(v.name()));
                 int slot = variableSlots.get(v.name());
                 Reg r = regs.take(d.span());
                 e.load(Size.DW, r, Reg.R10, slot);

@@ -107,6 +107,20 @@ public final class StructTyping {
         return p;
     }
 
+    /**
+     * A pointer with its pointee resolved as far as its size goes, for arithmetic, which moves it
+     * by whole elements as C does: structs, integers by their C names, pointers; void and
+     * unknown names count one byte.
+     */
+    Type.Pointer arithmeticPointer(Type.Pointer p0, Expr at) {
+        Type.Pointer p = withPointee(p0, at);
+        if (p.pointee() != null) return p;
+        String t = p.target().replace("const", " ").replace("volatile", " ").trim().replaceAll("\\s+", " ");
+        Type pointee = t.endsWith("*") ? new Type.Pointer(p.target().substring(0, p.target().lastIndexOf('*')).trim(), null, p.user())
+                : CStructParser.cInteger(java.util.List.of(t.split(" ")));
+        return pointee == null ? p : new Type.Pointer(p.target(), pointee, p.user());
+    }
+
     Type field(Expr.FieldAccess f, Type base) {
         Type.Struct s;
         if (base instanceof Type.Pointer p0) {

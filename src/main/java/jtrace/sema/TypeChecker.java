@@ -217,6 +217,7 @@ final class TypeChecker {
             if (old == null) throw new CompileError(var.span(), "Undefined or undeclared variable: $" + var.name());
             requireInteger(value, v, op.symbol + "=");
             requireInteger(var, old, op.symbol + "=");
+            if (op == BinaryOp.ADD || op == BinaryOp.SUB) old = steppedVariable(var, old);
             types.put(var, old);
             return;
         }
@@ -476,9 +477,37 @@ final class TypeChecker {
                     + "' with '" + r.display() + "'");
         }
         if (op.isComparison() || op.isLogical()) return new Type.Bool();
+        Type pointer = pointerArithmetic(b, l, r);
+        if (pointer != null) return pointer;
         Type.Int li = Types.asInt(l);
         Type.Int ri = Types.asInt(r);
         return new Type.Int(8, li.signed() && ri.signed());
+    }
+
+    /**
+     * {@code p + n}, {@code n + p}, {@code p - n}: a pointer of p's type moved by n elements, as in
+     * bpftrace (and C); null when neither side is a pointer or the operator is not + or -.
+     */
+    private Type pointerArithmetic(Expr.Binary b, Type l, Type r) {
+        boolean lp = l instanceof Type.Pointer, rp = r instanceof Type.Pointer;
+        if (!lp && !rp || b.op() != BinaryOp.ADD && b.op() != BinaryOp.SUB) return null;
+        if (lp && rp) {
+            throw new CompileError(b.span(), "The " + b.op().symbol + " operator can not be used on two pointers ('"
+                    + l.display() + "' and '" + r.display() + "'): pointer arithmetic takes a pointer and an integer");
+        }
+        if (rp && b.op() == BinaryOp.SUB) {
+            throw new CompileError(b.span(), "The - operator can not take a pointer on its right side ('" + r.display()
+                    + "'): subtract an integer from a pointer instead");
+        }
+        return lp ? structs.arithmeticPointer((Type.Pointer) l, b.left()) : structs.arithmeticPointer((Type.Pointer) r, b.right());
+    }
+
+    /** A pointer variable moved by ++, --, += or -=: its pointee is resolved so that code generation knows the step. */
+    private Type steppedVariable(Expr.Variable v, Type t) {
+        if (!(t instanceof Type.Pointer p)) return t;
+        Type.Pointer resolved = structs.arithmeticPointer(p, v);
+        variables.put(v.name(), resolved);
+        return resolved;
     }
 
     private Type unary(Expr.Unary u) {
@@ -527,6 +556,7 @@ final class TypeChecker {
                 Type t = variables.get(v.name());
                 if (t == null) throw new CompileError(v.span(), "Undefined or undeclared variable: $" + v.name());
                 requireInteger(v, t, d.increment() ? "++" : "--");
+                t = steppedVariable(v, t);
                 types.put(v, t);
                 return t;
             }
