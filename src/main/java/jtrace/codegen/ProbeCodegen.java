@@ -323,7 +323,13 @@ final class ProbeCodegen {
     static boolean isAggregation(Type t) { return t instanceof Type.Aggregation; }
 
     static boolean isMemoryType(Type t) {
-        return t instanceof Type.Str || t instanceof Type.Tuple || t instanceof Type.Buffer || SymbolOps.inMemory(t);
+        return t instanceof Type.Str || t instanceof Type.Tuple || t instanceof Type.Buffer || SymbolOps.inMemory(t)
+                || isCData(t);
+    }
+
+    /** Whole C structs, unions and arrays: copied as bytes, never held in a register. */
+    static boolean isCData(Type t) {
+        return t instanceof Type.Struct || t instanceof Type.Array;
     }
 
     // ---- conditions ----
@@ -745,10 +751,13 @@ final class ProbeCodegen {
             }
             case Expr.FieldAccess f when typeOf(f.base()) instanceof Type.Tuple -> tuples().copyElement(f, base, off);
             case Expr.Index i when typeOf(i.base()) instanceof Type.Tuple -> tuples().copyElement(i, base, off);
-            case Expr.MapAccess m when t instanceof Type.Tuple || t instanceof Type.Buffer ->
+            case Expr.FieldAccess f when isCData(t) && structs.isMemory(f) -> structs.copy(f, base, off);
+            case Expr.Index i when isCData(t) && structs.isMemory(i) -> structs.copy(i, base, off);
+            case Expr.Unary u when isCData(t) && structs.isMemory(u) -> structs.copy(u, base, off);
+            case Expr.MapAccess m when t instanceof Type.Tuple || t instanceof Type.Buffer || isCData(t) ->
                     maps.readInto(m, base, off, TupleLayout.slotSize(t));
             case Expr.Call c when c.name().equals("buf") -> new BufferOps(this, e).write(c, (Type.Buffer) t, base, off);
-            case Expr.Ternary tern when t instanceof Type.Tuple -> strings().ternary(tern, TupleLayout.slotSize(t), base, off);
+            case Expr.Ternary tern when t instanceof Type.Tuple || isCData(t) -> strings().ternary(tern, TupleLayout.slotSize(t), base, off);
             case Expr.Call c when SymbolOps.inMemory(t) -> symbols().write(c, base, off);
             default -> strings().write(x, (Type.Str) t, base, off);
         }

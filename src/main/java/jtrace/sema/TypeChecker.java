@@ -170,6 +170,7 @@ final class TypeChecker {
             if (v instanceof Type.Void) {
                 throw new CompileError(value.span(), "Value of type '" + v.display() + "' can not be assigned to a map");
             }
+            requireHoldable(value, v);
             if (op != null) {
                 requireInteger(value, v, op.symbol + "=");
                 MapInfo existing = maps.get(m.name());
@@ -210,6 +211,7 @@ final class TypeChecker {
         if (v instanceof Type.Args) {
             throw new CompileError(value.span(), "args can not be assigned to a scratch variable");
         }
+        requireHoldable(value, v);
         Type old = variables.get(var.name());
         // Declared with a bare `let $x;`: zero, an integer, until assigned.
         if (op != null && old == null) variables.put(var.name(), old = Type.Int.INT64);
@@ -264,6 +266,7 @@ final class TypeChecker {
             if (t instanceof Type.Void || t instanceof Type.Aggregation || t instanceof Type.Args) {
                 throw new CompileError(x.span(), "Invalid " + what + ": " + t.display());
             }
+            requireHoldable(x, t);
             out.add(Types.keyForm(t));
         }
         return out;
@@ -627,6 +630,7 @@ final class TypeChecker {
             if (t == null) return null;
             argTypes.add(t);
         }
+        if (c.name().equals("print") && !argTypes.isEmpty()) requireHoldable(c.args().getFirst(), argTypes.getFirst());
         return Functions.check(c, argTypes, target, options);
     }
 
@@ -656,6 +660,17 @@ final class TypeChecker {
         }
         deleteWithKey(c, m);
         return new Type.Bool();
+    }
+
+    /** The most bytes a whole C value (struct, union, array) may have: what one CPU's scratch memory holds. */
+    static final int MAX_C_VALUE = 32768;
+
+    /** A whole struct, union or array copied as a value must fit jtrace's scratch memory. */
+    static void requireHoldable(Expr e, Type t) {
+        if ((t instanceof Type.Struct || t instanceof Type.Array) && t.size() > MAX_C_VALUE) {
+            throw new CompileError(e.span(), "Value of type '" + t.display() + "' is too large (" + t.size()
+                    + " bytes): jtrace holds struct and array values of at most " + MAX_C_VALUE + " bytes; read its members instead");
+        }
     }
 
     private static void requireInteger(Expr e, Type t, String what) {
