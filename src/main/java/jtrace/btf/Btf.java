@@ -29,6 +29,8 @@ public final class Btf {
     private final BtfType[] decoded;
     /** Open-addressing table of type ids + 1 by the hash of their name; built on the first lookup. */
     private int[] byName;
+    /** Enumerator name to its enum type id and index, built on the first enumerator lookup. */
+    private java.util.Map<String, long[]> enumerators;
 
     private Btf(ByteBuffer buf) throws BtfFormatException {
         buf.order(ByteOrder.LITTLE_ENDIAN);
@@ -125,6 +127,30 @@ public final class Btf {
         Arrays.sort(out);
         return out;
     }
+
+    /**
+     * The enumerator called {@code name} in any ENUM/ENUM64 type (the first by type id), or null.
+     * The index of all enumerators is built on the first call.
+     */
+    public synchronized EnumConstant enumerator(String name) {
+        if (enumerators == null) {
+            java.util.Map<String, long[]> all = new java.util.HashMap<>();
+            for (int id = 1; id < count; id++) {
+                int k = kind(id);
+                if (k != BtfType.BTF_KIND_ENUM && k != BtfType.BTF_KIND_ENUM64) continue;
+                List<BtfType.Enumerator> es = type(id).enumerators();
+                for (int i = 0; i < es.size(); i++) all.putIfAbsent(es.get(i).name(), new long[]{id, i});
+            }
+            enumerators = all;
+        }
+        long[] at = enumerators.get(name);
+        if (at == null) return null;
+        BtfType.Enumerator e = type((int) at[0]).enumerators().get((int) at[1]);
+        return new EnumConstant((int) at[0], e.name(), e.value());
+    }
+
+    /** An enumerator and the enum type that declares it. */
+    public record EnumConstant(int typeId, String name, long value) {}
 
     /** Follows typedefs and const/volatile/restrict/type tags to the type they qualify. */
     public int resolve(int id) {

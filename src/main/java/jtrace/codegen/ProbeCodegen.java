@@ -283,6 +283,7 @@ final class ProbeCodegen {
                 } else {
                     int slot = variableSlots.get(v.name());
                     Reg rhs = scalar(a.value());
+                    scaleByElement(rhs, probe.variables().get(v.name()), a.op());
                     Reg cur = regs.take(a.span());
                     e.load(Size.DW, cur, Reg.R10, slot);
                     arith(a.op(), cur, rhs, signedVar(v));
@@ -322,7 +323,13 @@ final class ProbeCodegen {
     static boolean isAggregation(Type t) { return t instanceof Type.Aggregation; }
 
     static boolean isMemoryType(Type t) {
-        return t instanceof Type.Str || t instanceof Type.Tuple || t instanceof Type.Buffer || SymbolOps.inMemory(t);
+        return t instanceof Type.Str || t instanceof Type.Tuple || t instanceof Type.Buffer || SymbolOps.inMemory(t)
+                || isCData(t);
+    }
+
+    /** Whole C structs, unions and arrays: copied as bytes, never held in a register. */
+    static boolean isCData(Type t) {
+        return t instanceof Type.Struct || t instanceof Type.Array;
     }
 
     // ---- conditions ----
@@ -414,6 +421,7 @@ final class ProbeCodegen {
             case Expr.BoolLit b -> constant(b.value() ? 1 : 0, x);
             case Expr.Positional p -> constant(program.positionalNumber(p.index()), x);
             case Expr.PositionalCount c -> constant(program.positionalCount(), x);
+            case Expr.Ident id when probe.constant(id) != null -> constant(probe.constant(id), x);
             case Expr.Ident id when structs.isRawArg(id) -> structs.rawArg(id);
             case Expr.Ident id when SymbolOps.handles(x, typeOf(x)) -> symbols().scalar(x);
             case Expr.Ident id when UserProbeArgs.handles(probe.target(), id.name()) -> new UserProbeArgs(this, e, frame).read(id);
@@ -590,6 +598,7 @@ final class ProbeCodegen {
             return out;
         }
         boolean signed = isSigned(typeOf(b));
+        if (typeOf(b) instanceof Type.Pointer) return pointerArithmetic(b);
         if (b.right() instanceof Expr.IntLit lit && lit.value() == (int) lit.value() && immediateOk(op, lit.value())) {
             Reg l = scalar(b.left());
             arithImm(op, l, (int) lit.value(), signed);
@@ -599,6 +608,37 @@ final class ProbeCodegen {
         arith(op, lr[0], lr[1], signed);
         regs.release(lr[1]);
         return lr[0];
+    }
+
+    /** {@code p + n}, {@code n + p}, {@code p - n}: n is scaled by the size of p's element. */
+    private Reg pointerArithmetic(Expr.Binary b) {
+        boolean pointerLeft = typeOf(b.left()) instanceof Type.Pointer;
+        int step = elementSize(typeOf(b));
+        Expr n = pointerLeft ? b.right() : b.left();
+        if (n instanceof Expr.IntLit lit && lit.value() * step == (int) (lit.value() * step)) {
+            Reg p = scalar(pointerLeft ? b.left() : b.right());
+            e.aluImm(b.op() == BinaryOp.SUB ? AluOp.SUB : AluOp.ADD, p, (int) (lit.value() * step));
+            return p;
+        }
+        Reg[] lr = scalarPair(b.left(), b.right());
+        Reg p = pointerLeft ? lr[0] : lr[1];
+        Reg i = pointerLeft ? lr[1] : lr[0];
+        if (step != 1) e.aluImm(AluOp.MUL, i, step);
+        e.alu(b.op() == BinaryOp.SUB ? AluOp.SUB : AluOp.ADD, p, i);
+        regs.release(i);
+        return p;
+    }
+
+    /** Bytes one step of a pointer moves: its element's size (1 for void and unknown elements). */
+    static int elementSize(Type t) {
+        if (!(t instanceof Type.Pointer p) || p.pointee() == null) return 1;
+        return Math.max(1, p.pointee().size());
+    }
+
+    /** {@code $p += n} / {@code $p -= n} on a pointer variable moves it by n elements. */
+    private void scaleByElement(Reg n, Type variable, BinaryOp op) {
+        int step = elementSize(variable);
+        if (step != 1 && (op == BinaryOp.ADD || op == BinaryOp.SUB)) e.aluImm(AluOp.MUL, n, step);
     }
 
     private static boolean immediateOk(BinaryOp op, long v) {
@@ -672,6 +712,7 @@ final class ProbeCodegen {
                 return maps.incDec(m, delta, d.prefix());
             }
             case Expr.Variable v -> {
+                delta *= elementSize(probe.variables().get(v.name()));
                 int slot = variableSlots.get(v.name());
                 Reg r = regs.take(d.span());
                 e.load(Size.DW, r, Reg.R10, slot);
@@ -710,10 +751,13 @@ final class ProbeCodegen {
             }
             case Expr.FieldAccess f when typeOf(f.base()) instanceof Type.Tuple -> tuples().copyElement(f, base, off);
             case Expr.Index i when typeOf(i.base()) instanceof Type.Tuple -> tuples().copyElement(i, base, off);
-            case Expr.MapAccess m when t instanceof Type.Tuple || t instanceof Type.Buffer ->
+            case Expr.FieldAccess f when isCData(t) && structs.isMemory(f) -> structs.copy(f, base, off);
+            case Expr.Index i when isCData(t) && structs.isMemory(i) -> structs.copy(i, base, off);
+            case Expr.Unary u when isCData(t) && structs.isMemory(u) -> structs.copy(u, base, off);
+            case Expr.MapAccess m when t instanceof Type.Tuple || t instanceof Type.Buffer || isCData(t) ->
                     maps.readInto(m, base, off, TupleLayout.slotSize(t));
             case Expr.Call c when c.name().equals("buf") -> new BufferOps(this, e).write(c, (Type.Buffer) t, base, off);
-            case Expr.Ternary tern when t instanceof Type.Tuple -> strings().ternary(tern, TupleLayout.slotSize(t), base, off);
+            case Expr.Ternary tern when t instanceof Type.Tuple || isCData(t) -> strings().ternary(tern, TupleLayout.slotSize(t), base, off);
             case Expr.Call c when SymbolOps.inMemory(t) -> symbols().write(c, base, off);
             default -> strings().write(x, (Type.Str) t, base, off);
         }

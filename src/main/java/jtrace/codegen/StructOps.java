@@ -73,8 +73,8 @@ final class StructOps {
     Reg read(Expr x) {
         Type t = gen.typeOf(x);
         if (t instanceof Type.Struct || t instanceof Type.Array) {
-            throw new CompileError(x.span(), "jtrace cannot use a value of type '" + t.display()
-                    + "' here: read its members instead");
+            throw new CompileError(x.span(), "a value of type '" + t.display() + "' is not an integer: read one of its "
+                    + (t instanceof Type.Struct ? "members" : "elements") + " instead");
         }
         long bitOffset = 0;
         int bitSize = 0;
@@ -103,6 +103,16 @@ final class StructOps {
             if (t instanceof Type.Int i && i.signed()) gen.extend(a, i.bytes(), true);
         }
         return a;
+    }
+
+    /** Copies a whole struct, union or array value from traced memory (or a variable holding one) to base+off. */
+    void copy(Expr x, Reg base, int off) {
+        Reg a = address(x);
+        e.addr(Reg.R1, base, off);
+        e.movImm(Reg.R2, gen.typeOf(x).size());
+        e.mov(Reg.R3, a);
+        e.call(helper(x));
+        gen.regs().release(a);
     }
 
     /** Copies a char array member (a string) into base+off, at most the string's capacity. */
@@ -155,6 +165,12 @@ final class StructOps {
                 if (elem != 1) e.aluImm(AluOp.MUL, idx, elem);
                 e.alu(AluOp.ADD, r, idx);
                 gen.regs().release(idx);
+                return r;
+            }
+            case Expr.Variable v when gen.typeOf(v) instanceof Type.Struct || gen.typeOf(v) instanceof Type.Array -> {
+                // A struct or array held in a variable is read back from its slot like any other memory.
+                Reg r = gen.regs().take(v.span());
+                e.stackAddr(r, gen.variableSlot(v.name()));
                 return r;
             }
             default -> throw new CompileError(x.span(), "jtrace cannot take the address of this expression");

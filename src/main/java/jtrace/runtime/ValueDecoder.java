@@ -21,7 +21,7 @@ final class ValueDecoder {
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         return switch (t) {
             case Type.Int i -> new Value.Int(b.getLong(off), 8, i.signed());
-            case Type.Pointer p -> new Value.Int(b.getLong(off), 8, false);
+            case Type.Pointer p -> CData.pointer(b.getLong(off)); // bpftrace prints pointers in hex
             case Type.Bool x -> new Value.Bool(b.getLong(off) != 0);
             case Type.Str s -> new Value.Str(cString(bytes, off, s.capacity()));
             case Type.Strerror s -> new Value.Str(ErrnoMessages.of(b.getLong(off)));
@@ -40,6 +40,8 @@ final class ValueDecoder {
                 }
                 yield new Value.Tuple(values);
             }
+            case Type.Struct st -> CData.decode(st, bytes, off);
+            case Type.Array a -> CData.decode(a, bytes, off);
             default -> throw new IllegalArgumentException("cannot decode " + t.display());
         };
     }

@@ -45,9 +45,16 @@ public final class Builtins {
                     throw new CompileError(id.span(), "The " + id.name() + " builtin can not be used with "
                             + kindOf(target) + " probes");
                 }
-                throw new CompileError(id.span(), "Unknown identifier: '" + id.name() + "'");
+                throw new CompileError(id.span(), unknownMessage(id));
             }
         };
+    }
+
+    private static String unknownMessage(Expr.Ident id) { return "Unknown identifier: '" + id.name() + "'"; }
+
+    /** Whether {@code e} is the error for a name that is no builtin at all (it may still be an enum constant). */
+    static boolean isUnknownIdentifier(CompileError e, Expr.Ident id) {
+        return e.span().equals(id.span()) && unknownMessage(id).equals(e.getMessage());
     }
 
     static String argsStructName(ProbeTarget.Tracepoint tp) {

@@ -17,7 +17,8 @@ final class PrintfCheck {
     static void check(Expr.Call call, String format, List<Type> args) {
         List<ArgType> argTypes = new ArrayList<>();
         for (Type t : args) {
-            if (t instanceof Type.Tuple || t instanceof Type.Aggregation || t instanceof Type.Void || t instanceof Type.Args) {
+            if (t instanceof Type.Tuple || t instanceof Type.Aggregation || t instanceof Type.Void || t instanceof Type.Args
+                    || t instanceof Type.Struct || t instanceof Type.Array) {
                 throw new CompileError(call.span(), "printf: can not print a value of type " + t.display());
             }
             argTypes.add(argType(t));

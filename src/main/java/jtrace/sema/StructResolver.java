@@ -139,6 +139,15 @@ public final class StructResolver {
         return new Type.Pointer("struct task_struct", task, false);
     }
 
+    /** An enumerator of the kernel's BTF (which is read now if it was not yet); null when unknown or BTF is unreadable. */
+    Btf.EnumConstant enumerator(String name) {
+        try {
+            return btfTypes().btf().enumerator(name);
+        } catch (BtfFormatException e) {
+            return null;
+        }
+    }
+
     /** The kernel's BTF as types, for raw tracepoint arguments. */
     BtfTypes btfTypes() throws BtfFormatException {
         if (btf == null) btf = new BtfTypes(source.get());

@@ -50,6 +50,14 @@ public final class StructTyping {
         return null;
     }
 
+    /** An enumerator of the kernel's BTF used as a constant; null when there is none of that name. */
+    Type enumConstant(Expr.Ident id) {
+        jtrace.btf.Btf.EnumConstant c = structs.enumerator(id.name());
+        if (c == null) return null;
+        constants.put(id, c.value());
+        return Type.Int.INT64;
+    }
+
     /** {@code args.NAME} of a raw tracepoint. */
     Type rawArg(Expr.FieldAccess f) {
         if (!(target instanceof ProbeTarget.RawTracepoint rt)) return null;
@@ -97,6 +105,20 @@ public final class StructTyping {
             if (s != null) return new Type.Pointer(p.target(), s, p.user());
         }
         return p;
+    }
+
+    /**
+     * A pointer with its pointee resolved as far as its size goes, for arithmetic, which moves it
+     * by whole elements as C does: structs, integers by their C names, pointers; void and
+     * unknown names count one byte.
+     */
+    Type.Pointer arithmeticPointer(Type.Pointer p0, Expr at) {
+        Type.Pointer p = withPointee(p0, at);
+        if (p.pointee() != null) return p;
+        String t = p.target().replace("const", " ").replace("volatile", " ").trim().replaceAll("\\s+", " ");
+        Type pointee = t.endsWith("*") ? new Type.Pointer(p.target().substring(0, p.target().lastIndexOf('*')).trim(), null, p.user())
+                : CStructParser.cInteger(java.util.List.of(t.split(" ")));
+        return pointee == null ? p : new Type.Pointer(p.target(), pointee, p.user());
     }
 
     Type field(Expr.FieldAccess f, Type base) {

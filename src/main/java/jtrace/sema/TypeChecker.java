@@ -170,6 +170,7 @@ final class TypeChecker {
             if (v instanceof Type.Void) {
                 throw new CompileError(value.span(), "Value of type '" + v.display() + "' can not be assigned to a map");
             }
+            requireHoldable(value, v);
             if (op != null) {
                 requireInteger(value, v, op.symbol + "=");
                 MapInfo existing = maps.get(m.name());
@@ -210,6 +211,7 @@ final class TypeChecker {
         if (v instanceof Type.Args) {
             throw new CompileError(value.span(), "args can not be assigned to a scratch variable");
         }
+        requireHoldable(value, v);
         Type old = variables.get(var.name());
         // Declared with a bare `let $x;`: zero, an integer, until assigned.
         if (op != null && old == null) variables.put(var.name(), old = Type.Int.INT64);
@@ -217,6 +219,7 @@ final class TypeChecker {
             if (old == null) throw new CompileError(var.span(), "Undefined or undeclared variable: $" + var.name());
             requireInteger(value, v, op.symbol + "=");
             requireInteger(var, old, op.symbol + "=");
+            if (op == BinaryOp.ADD || op == BinaryOp.SUB) old = steppedVariable(var, old);
             types.put(var, old);
             return;
         }
@@ -263,6 +266,7 @@ final class TypeChecker {
             if (t instanceof Type.Void || t instanceof Type.Aggregation || t instanceof Type.Args) {
                 throw new CompileError(x.span(), "Invalid " + what + ": " + t.display());
             }
+            requireHoldable(x, t);
             out.add(Types.keyForm(t));
         }
         return out;
@@ -330,7 +334,7 @@ final class TypeChecker {
             case Expr.StrLit s -> new Type.Str(Types.utf8Length(s.value()) + 1);
             case Expr.BoolLit b -> new Type.Bool();
             case Expr.Ident id when structs.builtin(id) != null -> structs.builtin(id);
-            case Expr.Ident id -> Builtins.typeOf(id, target, options);
+            case Expr.Ident id -> identifier(id);
             case Expr.Positional p -> positional(p);
             case Expr.PositionalCount c -> Type.Int.INT64;
             case Expr.Variable v -> {
@@ -364,6 +368,18 @@ final class TypeChecker {
                 yield Type.Int.UINT64;
             }
         };
+    }
+
+    /** A builtin, else an enumerator of the kernel's BTF (read only now), else bpftrace's error. */
+    private Type identifier(Expr.Ident id) {
+        try {
+            return Builtins.typeOf(id, target, options);
+        } catch (CompileError unknown) {
+            if (!Builtins.isUnknownIdentifier(unknown, id)) throw unknown;
+            Type constant = structs.enumConstant(id);
+            if (constant == null) throw unknown;
+            return constant;
+        }
     }
 
     private Type positional(Expr.Positional p) {
@@ -464,9 +480,37 @@ final class TypeChecker {
                     + "' with '" + r.display() + "'");
         }
         if (op.isComparison() || op.isLogical()) return new Type.Bool();
+        Type pointer = pointerArithmetic(b, l, r);
+        if (pointer != null) return pointer;
         Type.Int li = Types.asInt(l);
         Type.Int ri = Types.asInt(r);
         return new Type.Int(8, li.signed() && ri.signed());
+    }
+
+    /**
+     * {@code p + n}, {@code n + p}, {@code p - n}: a pointer of p's type moved by n elements, as in
+     * bpftrace (and C); null when neither side is a pointer or the operator is not + or -.
+     */
+    private Type pointerArithmetic(Expr.Binary b, Type l, Type r) {
+        boolean lp = l instanceof Type.Pointer, rp = r instanceof Type.Pointer;
+        if (!lp && !rp || b.op() != BinaryOp.ADD && b.op() != BinaryOp.SUB) return null;
+        if (lp && rp) {
+            throw new CompileError(b.span(), "The " + b.op().symbol + " operator can not be used on two pointers ('"
+                    + l.display() + "' and '" + r.display() + "'): pointer arithmetic takes a pointer and an integer");
+        }
+        if (rp && b.op() == BinaryOp.SUB) {
+            throw new CompileError(b.span(), "The - operator can not take a pointer on its right side ('" + r.display()
+                    + "'): subtract an integer from a pointer instead");
+        }
+        return lp ? structs.arithmeticPointer((Type.Pointer) l, b.left()) : structs.arithmeticPointer((Type.Pointer) r, b.right());
+    }
+
+    /** A pointer variable moved by ++, --, += or -=: its pointee is resolved so that code generation knows the step. */
+    private Type steppedVariable(Expr.Variable v, Type t) {
+        if (!(t instanceof Type.Pointer p)) return t;
+        Type.Pointer resolved = structs.arithmeticPointer(p, v);
+        variables.put(v.name(), resolved);
+        return resolved;
     }
 
     private Type unary(Expr.Unary u) {
@@ -515,6 +559,7 @@ final class TypeChecker {
                 Type t = variables.get(v.name());
                 if (t == null) throw new CompileError(v.span(), "Undefined or undeclared variable: $" + v.name());
                 requireInteger(v, t, d.increment() ? "++" : "--");
+                t = steppedVariable(v, t);
                 types.put(v, t);
                 return t;
             }
@@ -585,6 +630,7 @@ final class TypeChecker {
             if (t == null) return null;
             argTypes.add(t);
         }
+        if (c.name().equals("print") && !argTypes.isEmpty()) requireHoldable(c.args().getFirst(), argTypes.getFirst());
         return Functions.check(c, argTypes, target, options);
     }
 
@@ -614,6 +660,17 @@ final class TypeChecker {
         }
         deleteWithKey(c, m);
         return new Type.Bool();
+    }
+
+    /** The most bytes a whole C value (struct, union, array) may have: what one CPU's scratch memory holds. */
+    static final int MAX_C_VALUE = 32768;
+
+    /** A whole struct, union or array copied as a value must fit jtrace's scratch memory. */
+    static void requireHoldable(Expr e, Type t) {
+        if ((t instanceof Type.Struct || t instanceof Type.Array) && t.size() > MAX_C_VALUE) {
+            throw new CompileError(e.span(), "Value of type '" + t.display() + "' is too large (" + t.size()
+                    + " bytes): jtrace holds struct and array values of at most " + MAX_C_VALUE + " bytes; read its members instead");
+        }
     }
 
     private static void requireInteger(Expr e, Type t, String what) {

@@ -35,6 +35,9 @@ final class Types {
     /** The type both values fit in, or null when they cannot share a slot. */
     static Type unify(Type a, Type b) {
         if (a.equals(b)) return a;
+        // One pointer type, its pointee resolved on one side only (pointer arithmetic resolves it).
+        if (a instanceof Type.Pointer x && b instanceof Type.Pointer y && x.target().equals(y.target()) && x.user() == y.user()
+                && (x.pointee() == null || y.pointee() == null)) return x.pointee() != null ? x : y;
         if (a instanceof Type.Int x && b instanceof Type.Int y) return new Type.Int(8, x.signed() || y.signed());
         if (a instanceof Type.Bool && b instanceof Type.Int || a instanceof Type.Int && b instanceof Type.Bool) return null;
         if (a instanceof Type.Pointer && b instanceof Type.Int || a instanceof Type.Int && b instanceof Type.Pointer) return Type.Int.UINT64;

@@ -55,6 +55,57 @@ class StructE2ETest {
         GoldenText.assertSameText("stdout", expected, run.result().assertExitCode(0).stdout());
     }
 
+    /** The same bytes as a whole struct value: copied into a variable, a map value, and printed as bpftrace prints structs. */
+    @Test
+    void scriptStructValueOverAUserPointer() throws Exception {
+        Path target = Files.writeString(dir.resolve("opened-file"), "x");
+        String script = "struct head { char a; unsigned char b; unsigned short c; int d; char rest[4]; short arr[1]; };\n"
+                + "t:syscalls:sys_enter_openat /comm == \"jtwl\"/ { $h = *(struct head *)args.filename; print($h);"
+                + " @h = $h; @p[$h.b] = (struct head *)args.filename + 1 - 1 == (struct head *)args.filename; }";
+        Kernel.Run run = traceFile(script, "openat", target.toString(), "1");
+        byte[] p = target.toString().getBytes(StandardCharsets.ISO_8859_1);
+        int c = (p[2] & 0xff) | (p[3] & 0xff) << 8;
+        int d = (p[4] & 0xff) | (p[5] & 0xff) << 8 | (p[6] & 0xff) << 16 | p[7] << 24;
+        String value = "{ .a = " + p[0] + ", .b = " + (p[1] & 0xff) + ", .c = " + c + ", .d = " + d + ", .rest = "
+                + new String(p, 8, 4, StandardCharsets.ISO_8859_1) + ", .arr = [" + (short) ((p[12] & 0xff) | (p[13] & 0xff) << 8) + "] }";
+        GoldenText.assertSameText("stdout", value + "\n\n\n@h: " + value + "\n@p[" + (p[1] & 0xff) + "]: true\n",
+                run.result().assertExitCode(0).stdout());
+    }
+
+    /** A kernel struct copied whole, read back member by member; pointer steps and BTF enumerators. */
+    @Test
+    void kernelStructValuePointerStepsAndEnumerators() {
+        JtraceProcess.Result r = Kernel.selfExiting("-e", "BEGIN { $t = *curtask; $p = curtask; $q = $p + 2; $q--;"
+                + " $a = $t.pid == tid; $b = $t.comm == comm; $c = (uint64)$q - (uint64)$p == sizeof(struct task_struct);"
+                + " $d = SKB_DROP_REASON_NOT_SPECIFIED > SKB_NOT_DROPPED_YET; $e = $t.se.load.weight == curtask->se.load.weight;"
+                + " printf(\"%d %d %d %d %d\\n\", $a, $b, $c, $d, $e);"
+                + " @l = curtask->se.load; @l2 = $t.se.load; exit(); }");
+        r.assertExitCode(0);
+        String[] out = r.stdout().split("\n", 2);
+        GoldenText.assertSameText("stdout", "1 1 1 1 1", out[0]);
+        String[] maps = out[1].strip().split("\n");
+        org.junit.jupiter.api.Assertions.assertTrue(maps[0].matches("@l: \\{ \\.weight = [0-9]+, \\.inv_weight = [0-9]+ }"), maps[0]);
+        org.junit.jupiter.api.Assertions.assertEquals(maps[0].replace("@l:", "@l2:"), maps[1]);
+    }
+
+    @Test
+    void structValuesInJson() throws Exception {
+        Path target = Files.writeString(dir.resolve("opened-file"), "x");
+        Path file = Files.writeString(dir.resolve("script.bt"), "struct two { unsigned char a; char s[3]; };\n"
+                + "t:syscalls:sys_enter_openat /comm == \"jtwl\"/ { @[1] = *(struct two *)args.filename; }");
+        try (Workload w = Workload.start("openat", target.toString(), "1");
+             JtraceProcess t = JtraceProcess.jtrace("-f", "json", file.toString()).start()) {
+            t.awaitAttached();
+            w.go();
+            org.junit.jupiter.api.Assertions.assertEquals(0, w.waitFor(), "jtwl exit status; stderr: " + w.stderr());
+            byte[] p = target.toString().getBytes(StandardCharsets.ISO_8859_1);
+            String s = new String(p, 1, 3, StandardCharsets.ISO_8859_1);
+            String expected = "{\"type\": \"map\", \"data\": {\"@\": {\"1\": {\"a\": " + (p[0] & 0xff) + ", \"s\": \"" + s + "\"}}}}\n";
+            String stdout = t.interrupt().assertExitCode(0).stdout();
+            GoldenText.assertSameText("stdout", expected, stdout.substring(stdout.indexOf("{\"type\": \"map\"")));
+        }
+    }
+
     private Kernel.Run traceFile(String script, String... steps) throws Exception {
         Path file = Files.writeString(dir.resolve("script.bt"), script);
         try (Workload w = Workload.start(steps);

@@ -54,6 +54,8 @@ class StructTypingTest {
                 str.applyAsInt("pid"), pidT, 0, str.applyAsInt("comm"), comm, 32, str.applyAsInt("parent"), ptr, 192,
                 str.applyAsInt("flag"), u32t, 1 << 24 | 258, str.applyAsInt("mode"), u32t, 3 << 24 | 259,
                 str.applyAsInt("cpus"), arr, 320});
+        type.apply(new int[]{str.applyAsInt("skb_drop_reason"), BtfType.BTF_KIND_ENUM << 24 | 2, 4,
+                str.applyAsInt("SKB_NOT_DROPPED_YET"), 0, str.applyAsInt("SKB_DROP_REASON_NOT_SPECIFIED"), 2});
         byte[] t = types.toByteArray(), s = strings.toByteArray();
         ByteBuffer b = ByteBuffer.allocate(24 + t.length + s.length).order(ByteOrder.LITTLE_ENDIAN);
         b.putShort((short) 0xeB9F).put((byte) 1).put((byte) 0).putInt(24).putInt(0).putInt(t.length).putInt(t.length)
@@ -141,6 +143,54 @@ class StructTypingTest {
     })
     void errors(String program, String message) {
         assertEquals(message, error(program).lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void enumeratorsAreConstants() {
+        CheckedProbe p = analyze("BEGIN { $x = SKB_DROP_REASON_NOT_SPECIFIED + SKB_NOT_DROPPED_YET; }").probes().getFirst();
+        assertEquals("int64", p.variables().get("x").display());
+        assertEquals(java.util.List.of(2L, 0L), p.constants().entrySet().stream()
+                .sorted(java.util.Comparator.comparingInt(e -> e.getKey().span().start())).map(java.util.Map.Entry::getValue).toList());
+        assertEquals("stdin:1:14-26: ERROR: Unknown identifier: 'SKB_NOPE_XYZ'",
+                error("BEGIN { $x = SKB_NOPE_XYZ; }").lines().findFirst().orElseThrow());
+    }
+
+    /** Pointer arithmetic keeps the pointer type; its step (the pointee's size) is resolved for code generation. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "curtask + 1 | struct task_struct * | 64",
+            "2 + curtask | struct task_struct * | 64",
+            "curtask - 1 | struct task_struct * | 64",
+            "(uint32 *)0 + 1 | uint32 * | 4",
+            "(int8 **)0 + 1 | int8 * | 8",
+            "(void *)0 + 1 | void * | 0",
+    })
+    void pointerArithmetic(String expr, String type, int step) {
+        Type t = typeOf("", expr);
+        assertEquals(type, t.display());
+        Type pointee = ((Type.Pointer) t).pointee();
+        assertEquals(step, pointee == null ? 0 : pointee.size());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "BEGIN { $x = curtask - curtask; } | stdin:1:14-31: ERROR: The - operator can not be used on two pointers ('struct task_struct *' and 'struct task_struct *'): pointer arithmetic takes a pointer and an integer",
+            "BEGIN { $x = 1 - curtask; } | stdin:1:14-25: ERROR: The - operator can not take a pointer on its right side ('struct task_struct *'): subtract an integer from a pointer instead",
+            "struct big { char a[40000]; } BEGIN { $x = *(struct big *)0; } | stdin:1:44-60: ERROR: Value of type 'struct big' is too large (40000 bytes): jtrace holds struct and array values of at most 32768 bytes; read its members instead",
+            "BEGIN { printf(\"%s\", *curtask); } | stdin:1:9-31: ERROR: printf: can not print a value of type struct task_struct",
+    })
+    void pointerAndValueErrors(String program, String message) {
+        assertEquals(message, error(program.replace("\\\"", "\"")).lines().findFirst().orElseThrow());
+    }
+
+    /** Whole struct and array values are values like any other: variables, map values and keys, print. */
+    @Test
+    void structValues() {
+        CheckedProbe p = analyze("struct rec { int a; char b[4]; } BEGIN { $s = *curtask; $r = *(struct rec *)0; @m[$r] = $s;"
+                + " $c = curtask->cpus; print($r); print($s.pid); }").probes().getFirst();
+        assertEquals("struct task_struct", p.variables().get("s").display());
+        assertEquals("struct rec", p.variables().get("r").display());
+        assertEquals("uint32[4]", p.variables().get("c").display());
     }
 
     /** Includes are not read: a struct BTF lacks says why it is not found. */
