@@ -1,5 +1,8 @@
 package jtrace.cli;
 
+import jtrace.dwarf.DebugInfo;
+import jtrace.dwarf.DwarfFormatException;
+import jtrace.dwarf.DwarfParameter;
 import jtrace.elf.BinaryLocator;
 import jtrace.elf.ElfFile;
 import jtrace.elf.ElfFormatException;
@@ -11,11 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -27,7 +29,7 @@ final class UprobeSource implements ProbeSource {
     private final String searchPath;
     private final Consumer<String> warn;
     private final Map<String, List<String>> cache = new HashMap<>();
-    private final Set<String> warned = new HashSet<>();
+    private final Map<String, Optional<DebugInfo>> debugInfo = new HashMap<>();
 
     UprobeSource(String searchPath, Consumer<String> warn) {
         this.searchPath = searchPath == null ? "" : searchPath;
@@ -48,16 +50,29 @@ final class UprobeSource implements ProbeSource {
         return found.isEmpty() ? target : found.getFirst();
     }
 
-    /** No DWARF reader yet: -lv shows no arguments and says why once per binary, as bpftrace does without DWARF. */
+    /** The function's parameters from the binary's DWARF, as bpftrace lists them; without DWARF a warning once per binary. */
     @Override
     public List<String> params(String match) {
         int colon = match.lastIndexOf(':');
         String path = colon < 0 ? match : match.substring(0, colon);
-        if (warned.add(path)) {
-            warn.accept(hasDwarf(path) ? "jtrace does not read DWARF yet, cannot show parameter info for \"" + path + "\""
-                    : "No DWARF found for \"" + path + "\", cannot show parameter info");
+        String function = colon < 0 ? "" : match.substring(colon + 1);
+        Optional<DebugInfo> info = debugInfo.computeIfAbsent(path, this::readDebugInfo);
+        if (info.isEmpty()) return List.of();
+        return info.get().function(function).map(f -> f.parameters().stream().map(DwarfParameter::listing).toList())
+                .orElse(List.of());
+    }
+
+    private Optional<DebugInfo> readDebugInfo(String path) {
+        try {
+            ElfFile elf = ElfFile.read(Path.of(path));
+            if (DebugInfo.present(elf)) return Optional.of(DebugInfo.read(elf));
+            warn.accept("No DWARF found for \"" + path + "\", cannot show parameter info");
+        } catch (DwarfFormatException e) {
+            warn.accept("Cannot read the DWARF of \"" + path + "\" (" + e.getMessage() + "), cannot show parameter info");
+        } catch (IOException | ElfFormatException | RuntimeException e) {
+            warn.accept("No DWARF found for \"" + path + "\", cannot show parameter info");
         }
-        return List.of();
+        return Optional.empty();
     }
 
     /** The existing files {@code target} names. */
@@ -102,11 +117,4 @@ final class UprobeSource implements ProbeSource {
         });
     }
 
-    private static boolean hasDwarf(String path) {
-        try {
-            return ElfFile.read(Path.of(path)).hasSection(".debug_info");
-        } catch (IOException | ElfFormatException | RuntimeException e) {
-            return false;
-        }
-    }
 }

@@ -547,6 +547,9 @@ final class ProbeCodegen {
         if (typeOf(f.base()) instanceof Type.Args && KernelProbeArgs.handlesField(probe.target())) {
             return new KernelProbeArgs(this, e).field(f);
         }
+        if (typeOf(f.base()) instanceof Type.Args && UserProbeArgs.handlesField(probe.target())) {
+            return new UserProbeArgs(this, e, frame).field(f);
+        }
         if (typeOf(f.base()) instanceof Type.Args) {
             TracepointField field = argsField(f);
             Reg r = regs.take(f.span());

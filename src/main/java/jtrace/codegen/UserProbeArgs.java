@@ -5,9 +5,13 @@ import jtrace.asm.BpfHelper;
 import jtrace.asm.Reg;
 import jtrace.asm.Size;
 import jtrace.ast.Expr;
+import jtrace.dwarf.DwarfFormatException;
+import jtrace.dwarf.DwarfFunction;
+import jtrace.dwarf.DwarfParameter;
 import jtrace.elf.UsdtArgument;
 import jtrace.sema.ProbeTarget;
 import jtrace.types.PtRegs;
+import jtrace.types.Type;
 
 /**
  * Reads {@code arg0..argN} and {@code retval} of uprobe, uretprobe and usdt programs from their
@@ -33,6 +37,30 @@ final class UserProbeArgs {
             case ProbeTarget.Usdt u -> isArg;
             default -> false;
         };
+    }
+
+    /** Whether {@code args.NAME} of this target is read here: a uprobe's DWARF-typed parameters. */
+    static boolean handlesField(ProbeTarget target) {
+        return target instanceof ProbeTarget.Uprobe;
+    }
+
+    /** {@code args.NAME}: its argument register, truncated and extended to the parameter's integer type. */
+    Reg field(Expr.FieldAccess f) {
+        ProbeTarget.Uprobe u = (ProbeTarget.Uprobe) gen.target();
+        DwarfParameter p;
+        try {
+            DwarfFunction fn = u.signature().function();
+            p = fn == null ? null : fn.parameter(f.field());
+        } catch (DwarfFormatException ex) {
+            throw new IllegalStateException("DWARF read by the type checker fails now", ex);
+        }
+        if (p == null || p.register() < 0 || p.register() >= PtRegs.ARGUMENTS_IN_REGISTERS) {
+            throw new IllegalStateException("args." + f.field() + " of " + u.name() + " is not in a register");
+        }
+        Reg r = gen.regs().take(f.span());
+        e.load(Size.DW, r, ProbeCodegen.CTX, PtRegs.argumentOffset(p.register()));
+        if (p.type() instanceof Type.Int i) gen.extend(r, i.bytes(), i.signed());
+        return r;
     }
 
     Reg read(Expr.Ident id) {

@@ -18,7 +18,8 @@ import java.util.TreeSet;
 /**
  * A 64-bit little-endian ELF file read through its section and program headers: the function
  * symbols of .symtab and .dynsym, the PT_LOAD segments that turn addresses into file offsets
- * (what uprobes attach to), and notes (USDT). Relocations and DWARF are not read.
+ * (what uprobes attach to), notes (USDT), and section contents (inflated when compressed) for
+ * jtrace.dwarf. Relocations are not read.
  */
 public final class ElfFile {
     static final int EI_CLASS = 4, EI_DATA = 5, ELFCLASS64 = 2, ELFDATA2LSB = 1;
@@ -118,6 +119,54 @@ public final class ElfFile {
         byte[] out = new byte[length];
         data.get((int) fileOffset, out);
         return out;
+    }
+
+    /** sh_flags bit of a section whose contents start with an {@code Elf64_Chdr} (gcc -gz). */
+    static final long SHF_COMPRESSED = 0x800;
+    static final int ELFCOMPRESS_ZLIB = 1, CHDR_SIZE = 24;
+
+    /**
+     * The contents of the first section called {@code name}, inflated when it is SHF_COMPRESSED
+     * (zlib; other algorithms are refused); empty when there is no such section.
+     */
+    public Optional<ByteBuffer> contents(String name) throws ElfFormatException {
+        int index = -1;
+        for (int i = 0; i < sections.size(); i++) {
+            if (sections.get(i).name().equals(name)) {
+                index = i;
+                break;
+            }
+        }
+        if (index < 0) return Optional.empty();
+        ElfSection s = sections.get(index);
+        check(s.offset(), s.size());
+        ByteBuffer raw = data.slice((int) s.offset(), (int) s.size()).order(ByteOrder.LITTLE_ENDIAN);
+        long flags = data.getLong((int) (data.getLong(0x28) + (long) index * (data.getShort(0x3a) & 0xffff) + 8));
+        if ((flags & SHF_COMPRESSED) == 0) return Optional.of(raw);
+        if (s.size() < CHDR_SIZE) throw new ElfFormatException("compressed section " + name + " too short");
+        int type = raw.getInt(0);
+        long size = raw.getLong(8);
+        if (type != ELFCOMPRESS_ZLIB) throw new ElfFormatException("section " + name + " is compressed with an unsupported algorithm (" + type + ")");
+        if (size < 0 || size > Integer.MAX_VALUE) throw new ElfFormatException("compressed section " + name + " too large");
+        byte[] in = new byte[(int) s.size() - CHDR_SIZE];
+        raw.get(CHDR_SIZE, in);
+        byte[] out = new byte[(int) size];
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+        try {
+            inflater.setInput(in);
+            int n = 0;
+            while (n < out.length && !inflater.finished()) {
+                int got = inflater.inflate(out, n, out.length - n);
+                if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) break;
+                n += got;
+            }
+            if (n != out.length) throw new ElfFormatException("compressed section " + name + " inflates to " + n + " bytes, not " + size);
+        } catch (java.util.zip.DataFormatException e) {
+            throw new ElfFormatException("compressed section " + name + ": " + e.getMessage());
+        } finally {
+            inflater.end();
+        }
+        return Optional.of(ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN));
     }
 
     public boolean hasSection(String name) {

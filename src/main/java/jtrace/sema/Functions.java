@@ -75,6 +75,9 @@ final class Functions {
             }
             case "print" -> {
                 arity(c, 1, 3);
+                if (args.getFirst() instanceof Type.Args) {
+                    throw new CompileError(c.args().getFirst().span(), "jtrace cannot print args as a whole yet: print its fields (args.NAME)");
+                }
                 yield new Type.Void();
             }
             case "clear", "zero" -> {

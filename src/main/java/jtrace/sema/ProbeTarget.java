@@ -51,10 +51,19 @@ public sealed interface ProbeTarget {
     /**
      * {@code uprobe:BINARY:FUNC[+OFF]} / {@code uretprobe:}: a breakpoint at {@code fileOffset} of
      * {@code binary}. {@code function} is the value of {@code func}; {@code pid} is the -p process
-     * the probe is limited to, or -1 for every process; {@code dwarf}: the file has debug info.
+     * the probe is limited to, or -1 for every process; {@code dwarf}: the file has debug info;
+     * {@code signature}: the function's parameters from it, for {@code args}.
      */
     record Uprobe(String name, String binary, String function, long fileOffset, boolean ret, long pid,
-                  boolean dwarf) implements ProbeTarget {}
+                  boolean dwarf, UprobeSignature signature) implements ProbeTarget {
+        public Uprobe(String name, String binary, String function, long fileOffset, boolean ret, long pid, boolean dwarf) {
+            this(name, binary, function, fileOffset, ret, pid, dwarf, UprobeSignature.NONE);
+        }
+
+        public Uprobe withSignature(UprobeSignature s) {
+            return new Uprobe(name, binary, function, fileOffset, ret, pid, dwarf, s);
+        }
+    }
 
     /** {@code usdt:BINARY:PROVIDER:NAME}: a uprobe at a USDT note's address, with its typed arguments. */
     record Usdt(String name, String binary, jtrace.elf.UsdtProbe probe, long pid) implements ProbeTarget {}

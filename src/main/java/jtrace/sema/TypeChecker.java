@@ -425,6 +425,7 @@ final class TypeChecker {
         Type member = structs.field(f, base);
         if (member != null) return member;
         if (base instanceof Type.Args && target instanceof ProbeTarget.Kernel k) return KernelProbeBuiltins.field(f, k);
+        if (base instanceof Type.Args && target instanceof ProbeTarget.Uprobe u) return UserProbeBuiltins.field(f, u);
         if (base instanceof Type.Args) {
             ProbeTarget.Tracepoint tp = (ProbeTarget.Tracepoint) target;
             for (TracepointField field : tp.fields()) {

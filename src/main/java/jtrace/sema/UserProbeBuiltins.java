@@ -2,6 +2,10 @@ package jtrace.sema;
 
 import jtrace.ast.Expr;
 import jtrace.diag.CompileError;
+import jtrace.dwarf.DebugInfo;
+import jtrace.dwarf.DwarfFormatException;
+import jtrace.dwarf.DwarfFunction;
+import jtrace.dwarf.DwarfParameter;
 import jtrace.elf.UsdtArgument;
 import jtrace.types.Type;
 
@@ -35,11 +39,7 @@ final class UserProbeBuiltins {
                     yield Type.Int.UINT64;
                 }
                 if (name.equals("func")) yield new Type.Str(Types.utf8Length(u.function()) + 1);
-                if (name.equals("args")) {
-                    throw new CompileError(id.span(), "The args builtin needs DWARF debug info, and "
-                            + (u.dwarf() ? "jtrace does not read DWARF yet" : "there is no DWARF debug info in " + u.binary())
-                            + ": use arg0, arg1, ... instead");
-                }
+                if (name.equals("args")) yield args(id, u);
                 yield null;
             }
             case ProbeTarget.Usdt s -> {
@@ -61,6 +61,54 @@ final class UserProbeBuiltins {
             }
             default -> null;
         };
+    }
+
+    /**
+     * {@code args} of a uprobe: the function's parameters from the binary's DWARF, as bpftrace
+     * has them ({@code struct PROBE_args}); only at a function's entry, only in registers.
+     */
+    private static Type args(Expr.Ident id, ProbeTarget.Uprobe u) {
+        if (u.ret()) throw new CompileError(id.span(), "Could not parse arguments of \"" + u.name()
+                + "\": args builtin is not supported for probe type \"uretprobe\"");
+        if (!u.dwarf()) throw argsError(id, u, "no debuginfo found for " + u.binary());
+        if (!u.signature().available()) throw argsError(id, u, "args are only available at the entry of a function");
+        DwarfFunction f = signature(id, u);
+        if (f != null) {
+            for (DwarfParameter p : f.parameters()) {
+                if (p.register() >= DebugInfo.ARGUMENT_REGISTERS) {
+                    throw argsError(id, u, "'args' builtin is not supported for probes with stack-passed arguments.");
+                }
+            }
+        }
+        return new Type.Args(argsStructName(u));
+    }
+
+    /** The type of {@code args.NAME} of a uprobe. */
+    static Type field(Expr.FieldAccess f, ProbeTarget.Uprobe u) {
+        DwarfFunction fn = signature(f, u);
+        DwarfParameter p = fn == null ? null : fn.parameter(f.field());
+        if (p == null) throw new CompileError(f.span(), "Struct/union of type 'struct " + argsStructName(u)
+                + "' does not contain a field named '" + f.field() + "'");
+        if (!p.readable()) throw new CompileError(f.span(), "Can not read args." + f.field() + " (" + p.typeName() + "): "
+                + p.unreadable());
+        return p.type();
+    }
+
+    /** The function's DWARF description, or null when DWARF does not describe it. */
+    static DwarfFunction signature(Expr at, ProbeTarget.Uprobe u) {
+        try {
+            return u.signature().function();
+        } catch (DwarfFormatException e) {
+            throw argsError(at, u, "cannot read the DWARF debug info of " + u.binary() + ": " + e.getMessage());
+        }
+    }
+
+    private static CompileError argsError(Expr at, ProbeTarget.Uprobe u, String detail) {
+        return new CompileError(at.span(), "Could not parse arguments of \"" + u.name() + "\": " + detail);
+    }
+
+    static String argsStructName(ProbeTarget.Uprobe u) {
+        return u.name() + "_args";
     }
 
     /** N of {@code argN}, or -1. */

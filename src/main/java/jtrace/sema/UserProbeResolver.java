@@ -32,6 +32,7 @@ final class UserProbeResolver {
     private final Map<Path, ElfFile> files = new HashMap<>();
     private final boolean unsafe;
     private final List<String> warnings = new ArrayList<>();
+    private final Map<Path, UprobeSignature.Source> dwarf = new HashMap<>();
 
     UserProbeResolver(BinaryLocator locator, OptionalLong pid) {
         this(locator, pid, false);
@@ -49,7 +50,22 @@ final class UserProbeResolver {
         return List.copyOf(warnings);
     }
 
+    /** The probes of a uprobe/uretprobe attach point, those at a function's entry with its DWARF signature. */
     List<ProbeTarget> uprobe(AttachPoint ap, boolean ret) {
+        List<ProbeTarget> out = new ArrayList<>();
+        for (ProbeTarget t : uprobeTargets(ap, ret)) {
+            // FUNC+OFF and address probes are not at an entry, where the arguments are in their registers.
+            ElfFile elf = t instanceof ProbeTarget.Uprobe u ? files.get(Path.of(u.binary())) : null;
+            if (t instanceof ProbeTarget.Uprobe u && u.dwarf() && elf != null && u.name().endsWith(":" + u.function())) {
+                UprobeSignature.Source source = dwarf.computeIfAbsent(Path.of(u.binary()), b -> new UprobeSignature.Source(elf));
+                t = u.withSignature(source.of(u.function()));
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
+    private List<ProbeTarget> uprobeTargets(AttachPoint ap, boolean ret) {
         String type = ret ? "uretprobe" : "uprobe";
         List<String> parts = ap.parts();
         String binaryText, funcText;

@@ -115,7 +115,7 @@ class UprobeE2ETest {
     @Test
     void argsNeedsDwarf() {
         JtraceProcess.Result r = Kernel.selfExiting("-e", "uprobe:" + bin + ":ut_ret { print(args); }").assertExitCode(1);
-        assertTrue(r.stderr().contains("no DWARF debug info in " + bin), r.stderr());
+        assertTrue(r.stderr().contains("ERROR: Could not parse arguments of \"uprobe:" + bin + ":ut_ret\": no debuginfo found for " + bin), r.stderr());
     }
 
     @Test

@@ -45,7 +45,8 @@ class UserProbeBuiltinsTest {
             "arg0|RETURN|The arg0 builtin can only be used with 'kprobe', 'uprobe' and 'usdt' probes (uretprobe used here)",
             "arg32|ENTRY|arg32 is out of range: uprobes read arg0 to arg31",
             "arg2|USDT|arg2 is out of range: usdt:/bin/x:p:n has 2 arguments",
-            "args|ENTRY|The args builtin needs DWARF debug info, and there is no DWARF debug info in /bin/x: use arg0, arg1, ... instead",
+            "args|ENTRY|Could not parse arguments of \"uprobe:/bin/x:f\": no debuginfo found for /bin/x",
+            "args|RETURN|Could not parse arguments of \"uretprobe:/bin/x:fn\": args builtin is not supported for probe type \"uretprobe\"",
             "retval|USDT|The retval builtin can not be used with usdt probes"})
     void refused(String name, String target, String message) {
         ProbeTarget t = switch (target) {

@@ -1,0 +1,88 @@
+package jtrace.e2e;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * uprobes on dwarf_target (src/test/c/dwarf_target.c, built with -g): {@code args.NAME} typed
+ * from DWARF and read from the argument registers, and {@code -lv} parameter listing.
+ */
+class DwarfUprobeE2ETest {
+    private String bin;
+
+    @BeforeEach
+    void setUp() {
+        Kernel.assumeRoot();
+        bin = CProgram.dwarfTarget().toString();
+    }
+
+    /** jtrace with the script against a parked dwarf_target running {@code call n}; then SIGINT. */
+    private JtraceProcess.Result trace(String script, int n) {
+        try (Workload w = Workload.startBinary(CProgram.dwarfTarget(), "call", Integer.toString(n));
+             JtraceProcess t = JtraceProcess.jtrace("-e", script).start()) {
+            t.awaitAttached();
+            w.go();
+            assertEquals(0, w.waitFor(), "dwarf_target exit status; stderr: " + w.stderr());
+            return t.interrupt();
+        }
+    }
+
+    @Test
+    void integerAndStringArguments() {
+        JtraceProcess.Result r = trace("uprobe:" + bin + ":dt_str { printf(\"%d %s\\n\", args.a, str(args.name)); }", 3)
+                .assertExitCode(0);
+        GoldenText.assertSameText("stdout", "0 name0\n1 name1\n2 name2\n", r.stdout());
+        GoldenText.assertSameText("stderr", "Attached 1 probe\n", r.stderr());
+    }
+
+    /** Narrow integers are truncated and extended by their C type: -i as long, 200 as unsigned char, -3 as short. */
+    @Test
+    void narrowAndSignedArguments() {
+        JtraceProcess.Result r = trace("uprobe:" + bin + ":dt_ints { printf(\"%d %d %d %d %d %d\\n\", args.a, args.b, args.c, "
+                + "args.d, args.e, args.f); }", 2).assertExitCode(0);
+        GoldenText.assertSameText("stdout", "0 0 200 -3 0 5\n1 -1 200 -3 7 5\n", r.stdout());
+    }
+
+    /** A struct pointer: members, nested struct, char array, bitfields, array element, pointer member, through . and ->. */
+    @Test
+    void structPointerMembers() {
+        JtraceProcess.Result r = trace("uprobe:" + bin + ":dt_rec { printf(\"%d %s %s %d %d %d %d %s\\n\", args.rec.id, "
+                + "args.rec.name, str(args.rec->label), args.rec.pos.y, args.rec.flags, args.rec.mode, args.rec.vals[2], "
+                + "str(args.buf)); }", 2).assertExitCode(0);
+        GoldenText.assertSameText("stdout", "100 rec0 label 0 5 17 42 b\n101 rec1 label 2 5 17 42 b\n", r.stdout());
+    }
+
+    /** Floating-point arguments take no integer register: the long after a double and a float is the second one. */
+    @Test
+    void integerArgumentAfterFloatingPointOnes() {
+        JtraceProcess.Result r = trace("uprobe:" + bin + ":dt_mixed { @[args.a] = sum(args.b); }", 3).assertExitCode(0);
+        GoldenText.assertSameText("stdout", "\n\n@[0]: 0\n@[1]: 10\n@[2]: 20\n", r.stdout());
+    }
+
+    @Test
+    void stackPassedArgumentsAreRefused() {
+        JtraceProcess.Result r = Kernel.selfExiting("-e", "uprobe:" + bin + ":dt_many { print(args.a1); }").assertExitCode(1);
+        assertTrue(r.stderr().contains("ERROR: Could not parse arguments of \"uprobe:" + bin
+                + ":dt_many\": 'args' builtin is not supported for probes with stack-passed arguments."), r.stderr());
+    }
+
+    @Test
+    void verboseListingShowsParameters() {
+        JtraceProcess.Result r = Kernel.selfExiting("-lv", "uprobe:" + bin + ":dt_*r*").assertExitCode(0);
+        String p = "uprobe:" + bin + ":";
+        GoldenText.assertSameText("stdout", p + "dt_rec\n    struct record* rec\n    char* buf\n"
+                + p + "dt_ret\n    int i\n" + p + "dt_str\n    const char* name\n    int a\n", r.stdout());
+        GoldenText.assertSameText("stderr", "", r.stderr());
+    }
+
+    @Test
+    void verboseListingWithoutDwarfWarns() {
+        String plain = UprobeTarget.binary().toString();
+        JtraceProcess.Result r = Kernel.selfExiting("-lv", "uprobe:" + plain + ":ut_ret").assertExitCode(0);
+        GoldenText.assertSameText("stdout", "uprobe:" + plain + ":ut_ret\n", r.stdout());
+        GoldenText.assertSameText("stderr", "WARNING: No DWARF found for \"" + plain + "\", cannot show parameter info\n", r.stderr());
+    }
+}
