@@ -39,6 +39,16 @@ public final class PerfEventAttachment implements Attachment {
     }
 
     /**
+     * Fires every {@code periodNs} nanoseconds of process {@code pid}'s CPU time (-p), on every
+     * online CPU; with pid &le; 0 of every process's.
+     */
+    public static PerfEventAttachment everyNanos(BpfProgram program, long periodNs, long pid) {
+        if (pid <= 0) return everyNanos(program, periodNs);
+        return attach(program, Cpus.online(), "cpu-clock every " + periodNs + "ns of pid " + pid,
+                cpu -> Perf.openCpuClock(cpu, periodNs, false, (int) pid));
+    }
+
+    /**
      * Fires every {@code period} occurrences of the {@code type}/{@code config} event on each of
      * {@code cpus}. A machine without a PMU refuses hardware events with ENOENT or EOPNOTSUPP,
      * reported as {@link NoHardwareCountersException}.
@@ -47,6 +57,20 @@ public final class PerfEventAttachment implements Attachment {
                                               List<Integer> cpus, String target) {
         try {
             return attach(program, cpus, target, cpu -> Perf.openCounter(type, config, period, cpu));
+        } catch (SysException e) {
+            if (type == Perf.PERF_TYPE_HARDWARE && (e.errno() == Errno.ENOENT || e.errno() == Errno.EOPNOTSUPP)) {
+                throw new NoHardwareCountersException(target, e);
+            }
+            throw e;
+        }
+    }
+
+    /** {@link #counter}, counting only process {@code pid}'s events (-p) when pid &gt; 0. */
+    public static PerfEventAttachment counter(BpfProgram program, int type, long config, long period,
+                                              List<Integer> cpus, String target, long pid) {
+        if (pid <= 0) return counter(program, type, config, period, cpus, target);
+        try {
+            return attach(program, cpus, target, cpu -> Perf.openCounter(type, config, period, cpu, (int) pid));
         } catch (SysException e) {
             if (type == Perf.PERF_TYPE_HARDWARE && (e.errno() == Errno.ENOENT || e.errno() == Errno.EOPNOTSUPP)) {
                 throw new NoHardwareCountersException(target, e);

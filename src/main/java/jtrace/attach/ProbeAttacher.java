@@ -18,13 +18,14 @@ public final class ProbeAttacher {
             case ProbeTarget.End e -> null;
             case ProbeTarget.Tracepoint tp -> TracepointAttachment.attach(program, tp.category(), tp.event());
             case ProbeTarget.RawTracepoint rt -> RawTracepointAttachment.attach(program, rt.event());
-            // An interval fires on one CPU only; profile on every online CPU.
+            // An interval fires on one CPU only, for every process even with -p (as in bpftrace);
+            // profile, software and hardware events on every online CPU, for the -p process only.
             case ProbeTarget.Interval i -> PerfEventAttachment.everyNanos(program, i.periodNanos(), List.of(firstOnlineCpu()));
-            case ProbeTarget.Profile p -> PerfEventAttachment.everyNanos(program, p.periodNanos());
+            case ProbeTarget.Profile p -> PerfEventAttachment.everyNanos(program, p.periodNanos(), p.pid());
             case ProbeTarget.Software s -> PerfEventAttachment.counter(program, Perf.PERF_TYPE_SOFTWARE,
-                    s.event().config(), s.count(), Cpus.online(), s.name());
+                    s.event().config(), s.count(), Cpus.online(), s.name(), s.pid());
             case ProbeTarget.Hardware h -> PerfEventAttachment.counter(program, Perf.PERF_TYPE_HARDWARE,
-                    h.event().config(), h.count(), Cpus.online(), h.name());
+                    h.event().config(), h.count(), Cpus.online(), h.name(), h.pid());
             case ProbeTarget.Uprobe u -> UprobeAttachment.attach(program, u.name(), u.binary(), u.fileOffset(), u.ret(), 0, u.pid());
             case ProbeTarget.Usdt u -> UprobeAttachment.attach(program, u.name(), u.binary(), u.probe().fileOffset(), false,
                     u.probe().semaphoreOffset(), u.pid());

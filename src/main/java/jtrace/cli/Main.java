@@ -11,6 +11,7 @@ import jtrace.diag.DiagnosticPrinter;
 import jtrace.diag.SourceFile;
 import jtrace.load.VerifierRejection;
 import jtrace.parse.ImportedFileError;
+import jtrace.parse.ParsedScript;
 import jtrace.parse.Parser;
 import jtrace.runtime.JsonOutput;
 import jtrace.runtime.Output;
@@ -154,18 +155,22 @@ public final class Main {
     private static int compileAndRun(Options opts, SourceFile source, CompileOptions compileOptions, ChildCommand child,
                                      ProcessHandle traced, PrintStream out, PrintStream err) {
         CompiledProgram compiled;
+        // With imports, spans index the root and the imported files laid out after it.
+        SourceFile whole = source;
         try {
-            Script script = Parser.parseScript(source);
+            ParsedScript parsed = Parser.parseWithImports(source);
+            whole = parsed.source();
+            Script script = parsed.script();
             PhaseTimer.mark("parse");
             CompileOptions configured = ConfigBlock.apply(script.preamble().config(), System.getenv(), compileOptions);
-            Script expanded = new Script(script.preamble(), MacroExpander.expand(source, script));
-            CheckedProgram checked = new SemanticAnalyzer(new TracefsTracepoints(), configured).analyze(source, expanded);
+            Script expanded = new Script(script.preamble(), MacroExpander.expand(whole, script));
+            CheckedProgram checked = new SemanticAnalyzer(new TracefsTracepoints(), configured).analyze(whole, expanded);
             for (String warning : checked.warnings()) err.println("WARNING: " + warning);
             PhaseTimer.mark("sema");
             compiled = CodeGenerator.generate(checked, System.nanoTime(), Cpus.possible().size());
             PhaseTimer.mark("codegen");
         } catch (CompileError e) {
-            err.print(DiagnosticPrinter.error(source, e.span(), e.getMessage()));
+            err.print(DiagnosticPrinter.error(whole, e.span(), e.getMessage()));
             return 1;
         } catch (ImportedFileError e) {
             err.print(DiagnosticPrinter.error(e.source(), e.span(), e.getMessage()));

@@ -17,11 +17,11 @@ import java.util.function.Predicate;
  */
 final class ProbeLister {
     /** Kernel probe types listed when the type is a wildcard, limited to those this kernel can run. */
-    static final List<String> KERNEL_TYPES = List.of("hardware", "rawtracepoint", "software", "tracepoint");
+    static final List<String> KERNEL_TYPES = List.of("hardware", "iter", "rawtracepoint", "software", "tracepoint");
     /** User-space types, listed for a wildcard type only when the target is a file that exists. */
     static final List<String> USERSPACE_TYPES = List.of("uprobe", "usdt");
     static final Map<String, String> ALIASES = Map.of("t", "tracepoint", "rt", "rawtracepoint", "s", "software",
-            "h", "hardware", "i", "interval", "p", "profile", "u", "uprobe", "U", "usdt");
+            "h", "hardware", "it", "iter", "i", "interval", "p", "profile", "u", "uprobe", "U", "usdt");
 
     private final Map<String, ProbeSource> sources;
     private final boolean verbose;

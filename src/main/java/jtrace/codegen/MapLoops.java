@@ -43,6 +43,7 @@ final class MapLoops {
 
     void generate(Stmt.ForMap f) {
         requireStack(f.span());
+        gen.enterScope(f);
         MapDef def = program.map(f.map().name());
         int returned = frame.alloc(8);
         e.storeImm(Size.DW, Reg.R10, returned, 0);
@@ -112,7 +113,7 @@ final class MapLoops {
     private void elementInto(Stmt.ForMap f, MapDef def) {
         Type.Tuple kv = (Type.Tuple) gen.typeOf(f.variable());
         TupleLayout layout = TupleLayout.of(kv);
-        int slot = gen.variableSlot(f.variable().name());
+        int slot = gen.variableSlot(f.variable());
         int keySize = Math.min(def.keyLayout().size(), TupleLayout.slotSize(kv.elements().get(0)));
         int valueAt = slot + layout.offsets().get(1);
         e.copy(Reg.R10, slot, Reg.R2, 0, keySize, Reg.R1);

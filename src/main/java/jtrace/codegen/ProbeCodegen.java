@@ -21,9 +21,7 @@ import jtrace.types.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -39,7 +37,9 @@ final class ProbeCodegen {
     private final Emitter e = new Emitter();
     private final RegisterPool regs;
     private final Frame frame;
-    private final Map<String, Integer> variableSlots = new HashMap<>();
+    private final VariableLayout variables;
+    /** R10 offset of the top of the scratch variables' area. */
+    private int variablesTop;
     private final Deque<Label[]> loops = new ArrayDeque<>();
     /** Where return and exit() go: the probe's end, or inside a map loop's callback its own return. */
     private Label end;
@@ -55,6 +55,7 @@ final class ProbeCodegen {
         this.probe = probe;
         this.program = program;
         this.frame = new Frame(probe.ast().span(), scratch);
+        this.variables = VariableLayout.of(probe.scratch());
         this.regs = new RegisterPool(!scratch);
         this.end = e.label("end");
         this.maps = new MapOps(this, e, frame, program);
@@ -67,12 +68,15 @@ final class ProbeCodegen {
         e.mov(CTX, Reg.R1);
         pidFilter();
         if (probe.target() instanceof jtrace.sema.IterTarget) new KernelProbeArgs(this, e).skipFinalIteration(end);
-        // Scratch variables get fixed slots, zeroed so every path the verifier walks reads initialised stack.
-        for (Map.Entry<String, Type> v : probe.variables().entrySet()) {
-            int size = TupleLayout.slotSize(v.getValue());
-            int slot = frame.alloc(size);
-            variableSlots.put(v.getKey(), slot);
-            e.clear(Reg.R10, slot, size);
+        // Scratch variables get fixed slots, zeroed so every path the verifier walks reads initialised
+        // stack; a slot shared with an earlier scope's variable is zeroed again as its scope starts.
+        variablesTop = variables.size() == 0 ? -frame.mark() : frame.alloc(variables.size()) + variables.size();
+        int cleared = 0;
+        for (jtrace.sema.ScratchVariable v : variables.variables()) {
+            VariableLayout.Slot s = variables.slot(v);
+            int end = s.position() + s.size();
+            if (end > cleared) e.clear(Reg.R10, variablesTop - end, end - Math.max(cleared, s.position()));
+            cleared = Math.max(cleared, end);
         }
         if (probe.ast().predicate() != null) condition(probe.ast().predicate(), end);
         block(probe.ast().body());
@@ -124,6 +128,7 @@ final class ProbeCodegen {
      * unreachable instructions.
      */
     private boolean block(Block b) {
+        enterScope(b);
         for (Stmt s : b.stmts()) {
             int mark = frame.mark();
             boolean leaves = stmt(s);
@@ -139,10 +144,7 @@ final class ProbeCodegen {
             case Stmt.Assign a -> assign(a);
             case Stmt.Let l -> {
                 if (l.value() != null) assignVariable(l.variable(), l.value());
-                else if (variableSlots.containsKey(l.variable().name())) {
-                    Type t = probe.variables().get(l.variable().name());
-                    e.clear(Reg.R10, variableSlots.get(l.variable().name()), TupleLayout.slotSize(t));
-                }
+                else e.clear(Reg.R10, variableSlot(l.variable()), TupleLayout.slotSize(variableType(l.variable())));
             }
             case Stmt.If i -> { return ifStatement(i); }
             case Stmt.While w -> {
@@ -186,7 +188,21 @@ final class ProbeCodegen {
     /** Where return and exit() jump from the code being generated. */
     Label endLabel() { return end; }
 
-    int variableSlot(String name) { return variableSlots.get(name); }
+    /** The R10 offset of the slot of the variable {@code $name} refers to here. */
+    int variableSlot(Expr.Variable v) {
+        VariableLayout.Slot s = variables.slot(probe.scratch().of(v));
+        return variablesTop - s.position() - s.size();
+    }
+
+    private Type variableType(Expr.Variable v) { return probe.scratch().typeOf(probe.scratch().of(v)); }
+
+    /** Zeroes the slots of the scope's variables that share storage with an earlier scope's. */
+    void enterScope(Object owner) {
+        for (jtrace.sema.ScratchVariable v : variables.ownedBy(owner)) {
+            VariableLayout.Slot s = variables.slot(v);
+            if (s.reused()) e.clear(Reg.R10, variablesTop - s.position() - s.size(), s.size());
+        }
+    }
 
     private boolean ifStatement(Stmt.If i) {
         Label otherwise = e.label("else");
@@ -205,7 +221,8 @@ final class ProbeCodegen {
     }
 
     private void forRange(Stmt.ForRange f) {
-        int slot = variableSlots.get(f.variable().name());
+        enterScope(f);
+        int slot = variableSlot(f.variable());
         int limitSlot = frame.alloc(8);
         Reg from = scalar(f.from());
         e.store(Size.DW, Reg.R10, slot, from);
@@ -281,7 +298,7 @@ final class ProbeCodegen {
                 if (a.op() == null) {
                     assignVariable(v, a.value());
                 } else {
-                    int slot = variableSlots.get(v.name());
+                    int slot = variableSlot(v);
                     Reg rhs = scalar(a.value());
                     scaleByElement(rhs, probe.variables().get(v.name()), a.op());
                     Reg cur = regs.take(a.span());
@@ -297,13 +314,12 @@ final class ProbeCodegen {
     }
 
     private boolean signedVar(Expr.Variable v) {
-        Type t = probe.variables().get(v.name());
-        return t instanceof Type.Int i && i.signed();
+        return variableType(v) instanceof Type.Int i && i.signed();
     }
 
     private void assignVariable(Expr.Variable v, Expr value) {
-        int slot = variableSlots.get(v.name());
-        Type varType = probe.variables().get(v.name());
+        int slot = variableSlot(v);
+        Type varType = variableType(v);
         if (varType instanceof Type.Str s) {
             // A shorter string assigned into a longer slot must not leave the old tail behind.
             int valueSize = TupleLayout.slotSize(typeOf(value));
@@ -429,7 +445,7 @@ final class ProbeCodegen {
             case Expr.Ident id -> builtin(id);
             case Expr.Variable v -> {
                 Reg r = regs.take(x.span());
-                e.load(Size.DW, r, Reg.R10, variableSlots.get(v.name()));
+                e.load(Size.DW, r, Reg.R10, variableSlot(v));
                 yield r;
             }
             case Expr.MapAccess m -> maps.read(m);
@@ -715,8 +731,8 @@ final class ProbeCodegen {
                 return maps.incDec(m, delta, d.prefix());
             }
             case Expr.Variable v -> {
-                delta *= elementSize(probe.variables().get(v.name()));
-                int slot = variableSlots.get(v.name());
+                delta *= elementSize(probe.scratch().typeOf(probe.scratch().of(v)));
+                int slot = variableSlot(v);
                 Reg r = regs.take(d.span());
                 e.load(Size.DW, r, Reg.R10, slot);
                 e.aluImm(AluOp.ADD, r, delta);
@@ -749,7 +765,7 @@ final class ProbeCodegen {
             case Expr.Record record -> writeElements(record.values(), (Type.Tuple) t, base, off);
             case Expr.Variable v -> {
                 Reg tmp = regs.take(x.span());
-                e.copyAny(base, off, Reg.R10, variableSlots.get(v.name()), TupleLayout.slotSize(t), tmp);
+                e.copyAny(base, off, Reg.R10, variableSlot(v), TupleLayout.slotSize(t), tmp);
                 regs.release(tmp);
             }
             case Expr.FieldAccess f when typeOf(f.base()) instanceof Type.Tuple -> tuples().copyElement(f, base, off);
@@ -783,7 +799,7 @@ final class ProbeCodegen {
 
     /** The stack slot holding a string expression's value, materialising it when it is not a variable. */
     int stringSlot(Expr x) {
-        if (x instanceof Expr.Variable v) return variableSlots.get(v.name());
+        if (x instanceof Expr.Variable v) return variableSlot(v);
         int slot = frame.alloc(TupleLayout.slotSize(typeOf(x)));
         write(x, Reg.R10, slot);
         return slot;

@@ -21,7 +21,11 @@ public final class DiagnosticPrinter {
         return format(source, span, "WARNING", message);
     }
 
-    public static String format(SourceFile source, Span span, String level, String message) {
+    public static String format(SourceFile whole, Span at, String level, String message) {
+        // A span into an imported file names that file and shows its line.
+        SourceFile.Located located = whole.locate(at);
+        SourceFile source = located.file();
+        Span span = located.span();
         int line = source.lineOf(span.start());
         int col = source.columnOf(span.start());
         String lineText = source.lineText(span.start());

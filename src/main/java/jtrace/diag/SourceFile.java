@@ -1,7 +1,40 @@
 package jtrace.diag;
 
-/** A program's text and the name errors call it by ({@code stdin} for -e, else the file path). */
-public record SourceFile(String name, String text) {
+import java.util.List;
+
+/**
+ * A program's text and the name errors call it by ({@code stdin} for -e, else the file path).
+ * Files brought in by {@code import} are laid out after the root's text in one offset space, so a
+ * {@link Span} alone says which file it is in: {@code parts} are those files, each at its base
+ * offset, and {@link #locate} turns a span back into the file it belongs to.
+ */
+public record SourceFile(String name, String text, List<Part> parts) {
+    /** An imported file whose text sits at offsets {@code [base, base + length)} of the whole. */
+    public record Part(SourceFile file, int base) {
+        boolean holds(int offset) { return offset >= base && offset <= base + file.text().length(); }
+    }
+
+    /** A span within the one file that holds it. */
+    public record Located(SourceFile file, Span span) {}
+
+    public SourceFile(String name, String text) {
+        this(name, text, List.of());
+    }
+
+    public SourceFile {
+        parts = List.copyOf(parts);
+    }
+
+    /** The file a span of this source's offset space is in, with the span relative to that file. */
+    public Located locate(Span span) {
+        for (Part p : parts) {
+            if (p.holds(span.start())) {
+                int end = Math.min(span.end(), p.base() + p.file().text().length());
+                return new Located(p.file(), new Span(span.start() - p.base(), Math.max(end, span.start()) - p.base()));
+            }
+        }
+        return new Located(this, span);
+    }
 
     /** 1-based line number of a character offset. */
     public int lineOf(int offset) {

@@ -45,6 +45,15 @@ public final class Parser {
      * file are {@link ImportedFileError}s, which name that file.
      */
     public static Script parseScript(SourceFile src) throws CompileError {
+        return ScriptImporter.load(src).script();
+    }
+
+    /**
+     * {@link #parseScript}, with the source the script's spans index: {@code src} itself, or with
+     * imports {@code src} plus the imported files (see {@link SourceFile#parts()}). Errors found
+     * after parsing are printed against it, so those in an imported file name that file.
+     */
+    public static ParsedScript parseWithImports(SourceFile src) throws CompileError {
         return ScriptImporter.load(src);
     }
 

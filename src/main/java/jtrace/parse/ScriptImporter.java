@@ -30,6 +30,10 @@ import java.util.stream.Stream;
  * importer's; a directory imports the {@code .bt} files directly inside it. Each file is imported
  * once; an import that leads back to a file still being imported is an error, as are a config
  * block inside an imported file and C or BPF object imports, which jtrace cannot load.
+ * <p>
+ * Each imported file is parsed at its own base offset, after the root's text and the files
+ * imported before it, so every span of the merged script falls in exactly one file; the
+ * returned {@link ParsedScript#source()} maps spans back to their files.
  */
 final class ScriptImporter {
     private final SourceFile root;
@@ -39,17 +43,21 @@ final class ScriptImporter {
     private final Set<Path> done = new HashSet<>();
     /** Imported scripts in the order their contents are merged: a file's own imports before it. */
     private final List<Script> imported = new ArrayList<>();
+    /** The imported files at their base offsets; the next one starts past the last one's end. */
+    private final List<SourceFile.Part> parts = new ArrayList<>();
+    private int nextBase;
 
     private ScriptImporter(SourceFile root) {
         this.root = root;
         Path dir = root.name().equals("stdin") ? null : Path.of(root.name()).getParent();
         this.searchDir = dir == null ? Path.of("") : dir;
+        this.nextBase = root.text().length() + 1;
     }
 
-    static Script load(SourceFile root) throws CompileError {
+    static ParsedScript load(SourceFile root) throws CompileError {
         // The probes may all come from imports, so only the merged script must have one.
         ParsedFile parsed = Parser.parseFile(root);
-        if (parsed.imports().isEmpty()) return needProbes(root, parsed.script());
+        if (parsed.imports().isEmpty()) return new ParsedScript(root, needProbes(root, parsed.script()));
         ScriptImporter importer = new ScriptImporter(root);
         if (!root.name().equals("stdin")) {
             try {
@@ -59,7 +67,8 @@ final class ScriptImporter {
             }
         }
         importer.follow(parsed);
-        return needProbes(root, merge(importer.imported, parsed.script()));
+        Script merged = needProbes(root, merge(importer.imported, parsed.script()));
+        return new ParsedScript(new SourceFile(root.name(), importer.wholeText(root), importer.parts), merged);
     }
 
     private static Script needProbes(SourceFile root, Script script) {
@@ -115,14 +124,17 @@ final class ScriptImporter {
             throw error(file, imp.span(), "error reading import '\"" + path + "\"': " + reason(e));
         }
         SourceFile source = new SourceFile(path.toString(), text);
+        SourceFile.Part part = new SourceFile.Part(source, nextBase);
+        nextBase += text.length() + 1;
+        parts.add(part);
         ParsedFile parsed;
         try {
-            parsed = Parser.parseFile(source);
+            parsed = Parser.parseFile(new SourceFile(source.name(), atBase(text, part.base())));
         } catch (CompileError e) {
-            throw new ImportedFileError(source, e.span(), e.getMessage());
+            throw new ImportedFileError(source, local(part, e.span()), e.getMessage());
         }
         Preamble.Config config = parsed.script().preamble().config();
-        if (config != null) throw new ImportedFileError(source, config.span(), "invalid `config` within import");
+        if (config != null) throw new ImportedFileError(source, local(part, config.span()), "invalid `config` within import");
         active.push(real);
         follow(parsed);
         active.pop();
@@ -161,9 +173,43 @@ final class ScriptImporter {
 
     /** Errors at an import statement point into the file that holds it. */
     private RuntimeException error(ParsedFile file, Span span, String message) {
-        return file.source() == root
-                ? new CompileError(span, message)
-                : new ImportedFileError(file.source(), span, message);
+        if (file.source() == root) return new CompileError(span, message);
+        for (SourceFile.Part p : parts) {
+            if (p.file().name().equals(file.source().name()) && span.start() >= p.base()) {
+                SourceFile.Located at = new SourceFile(root.name(), "", parts).locate(span);
+                return new ImportedFileError(at.file(), at.span(), message);
+            }
+        }
+        return new ImportedFileError(file.source(), span, message);
+    }
+
+    /**
+     * The text an imported file is parsed from: blanks up to its base, then the file, so its
+     * spans are offsets of the whole. A "#!" first line is blanked too, as the lexer skips it
+     * only at offset 0.
+     */
+    private static String atBase(String text, int base) {
+        String body = text;
+        if (body.startsWith("#!")) {
+            int nl = body.indexOf('\n');
+            body = " ".repeat(nl < 0 ? body.length() : nl) + (nl < 0 ? "" : body.substring(nl));
+        }
+        return " ".repeat(base) + body;
+    }
+
+    private static Span local(SourceFile.Part part, Span span) {
+        int start = Math.max(0, span.start() - part.base());
+        return new Span(start, Math.max(start, span.end() - part.base()));
+    }
+
+    /** The root's text, then each imported file at its base (newlines between). */
+    private String wholeText(SourceFile root) {
+        StringBuilder all = new StringBuilder(root.text());
+        for (SourceFile.Part p : parts) {
+            while (all.length() < p.base()) all.append('\n');
+            all.append(p.file().text());
+        }
+        return all.toString();
     }
 
     private static Script merge(List<Script> imported, Script root) {

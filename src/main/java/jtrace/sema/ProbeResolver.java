@@ -35,12 +35,16 @@ public final class ProbeResolver {
         this.structs = structs;
         this.userProbes = new UserProbeResolver(BinaryLocator.system(pid), pid, unsafe);
         this.kernel = kernel;
+        this.pid = pid.orElse(-1);
     }
 
     /** Warnings about the probes resolved so far, for the user (not errors: the probes were resolved). */
     public List<String> warnings() {
         return userProbes.warnings();
     }
+
+    /** The -p process, or -1: profile, software and hardware events count only its time, as in bpftrace. */
+    private final long pid;
 
     public List<ProbeTarget> resolve(AttachPoint ap) {
         List<String> parts = ap.parts();
@@ -50,7 +54,7 @@ public final class ProbeResolver {
             case "END", "end" -> { requireParts(ap, 1, provider); yield List.of(new ProbeTarget.End(provider)); }
             case "tracepoint", "t" -> tracepoint(ap);
             case "interval", "i" -> List.of(new ProbeTarget.Interval("interval:" + timedSuffix(ap, "interval"), period(ap, "interval")));
-            case "profile", "p" -> List.of(new ProbeTarget.Profile("profile:" + timedSuffix(ap, "profile"), period(ap, "profile")));
+            case "profile", "p" -> List.of(new ProbeTarget.Profile("profile:" + timedSuffix(ap, "profile"), period(ap, "profile"), pid));
             case String p when KernelProbeResolver.handles(p) -> kernel.resolve(ap);
             case "software", "s" -> List.of(perfCounter(ap, "software", PerfEventDef.SOFTWARE));
             case "hardware", "h" -> List.of(perfCounter(ap, "hardware", PerfEventDef.HARDWARE));
@@ -83,7 +87,7 @@ public final class ProbeResolver {
     }
 
     /** {@code software:EVENT[:COUNT]} / {@code hardware:EVENT[:COUNT]}; a missing count is bpftrace's default. */
-    private static ProbeTarget perfCounter(AttachPoint ap, String type, List<PerfEventDef> table) {
+    private ProbeTarget perfCounter(AttachPoint ap, String type, List<PerfEventDef> table) {
         List<String> parts = ap.parts();
         if (parts.size() != 2 && parts.size() != 3) {
             throw new CompileError(ap.span(), type + " probe type requires 1 or 2 arguments");
@@ -105,8 +109,8 @@ public final class ProbeResolver {
         // The probe builtin names it as written, with the count only when one was given.
         String name = type + ":" + eventName + (count != 0 ? ":" + count : "");
         long period = count != 0 ? count : event.defaultCount();
-        return type.equals("software") ? new ProbeTarget.Software(name, event, period)
-                : new ProbeTarget.Hardware(name, event, period);
+        return type.equals("software") ? new ProbeTarget.Software(name, event, period, pid)
+                : new ProbeTarget.Hardware(name, event, period, pid);
     }
 
     private static boolean isPattern(String s) { return s.indexOf('*') >= 0 || s.indexOf('?') >= 0; }

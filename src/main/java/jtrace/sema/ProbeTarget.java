@@ -39,14 +39,23 @@ public sealed interface ProbeTarget {
     /** {@code interval:UNIT:N}: runs on one CPU every {@code periodNanos}. */
     record Interval(String name, long periodNanos) implements ProbeTarget {}
 
-    /** {@code profile:UNIT:N}: runs on every CPU every {@code periodNanos}. */
-    record Profile(String name, long periodNanos) implements ProbeTarget {}
+    /**
+     * {@code profile:UNIT:N}: runs on every CPU every {@code periodNanos}; with -p ({@code pid} &gt; 0)
+     * only while that process (and threads it starts later) runs, as bpftrace passes it the pid.
+     */
+    record Profile(String name, long periodNanos, long pid) implements ProbeTarget {
+        public Profile(String name, long periodNanos) { this(name, periodNanos, -1); }
+    }
 
-    /** {@code software:EVENT:COUNT}: runs every {@code count} occurrences of a software event, on every CPU. */
-    record Software(String name, PerfEventDef event, long count) implements ProbeTarget {}
+    /** {@code software:EVENT:COUNT}: runs every {@code count} occurrences of a software event, on every CPU; -p as profile. */
+    record Software(String name, PerfEventDef event, long count, long pid) implements ProbeTarget {
+        public Software(String name, PerfEventDef event, long count) { this(name, event, count, -1); }
+    }
 
-    /** {@code hardware:EVENT:COUNT}: runs every {@code count} occurrences of a hardware counter, on every CPU. */
-    record Hardware(String name, PerfEventDef event, long count) implements ProbeTarget {}
+    /** {@code hardware:EVENT:COUNT}: runs every {@code count} occurrences of a hardware counter, on every CPU; -p as profile. */
+    record Hardware(String name, PerfEventDef event, long count, long pid) implements ProbeTarget {
+        public Hardware(String name, PerfEventDef event, long count) { this(name, event, count, -1); }
+    }
 
     /**
      * {@code uprobe:BINARY:FUNC[+OFF]} / {@code uretprobe:}: a breakpoint at {@code fileOffset} of

@@ -5,45 +5,81 @@ import jtrace.diag.CompileError;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Lexical scopes of scratch variables, as current bpftrace has them: a variable first assigned
- * or declared with {@code let} in a block is visible in that block and the blocks inside it only.
+ * or declared with {@code let} in a block belongs to that block and is visible in it and the
+ * blocks inside it only. Each such binding is its own {@link ScratchVariable}, so sibling blocks
+ * may use one name for variables of different types. The scopes entered are recorded as a tree.
  */
 final class Scopes {
-    private record Scope(Set<String> variables, Set<String> declared) {}
+    private record Scope(VariableScope node, Map<String, ScratchVariable> variables) {}
 
     private final Deque<Scope> stack = new ArrayDeque<>();
+    private VariableScope root;
+    private int nextId;
 
-    void push() { stack.push(new Scope(new HashSet<>(), new HashSet<>())); }
+    /** Enters the scope of {@code owner} (a block, or a for statement around its loop variable). */
+    void push(Object owner) {
+        VariableScope node = new VariableScope(owner);
+        if (stack.isEmpty()) root = node;
+        else stack.peek().node().children().add(node);
+        stack.push(new Scope(node, new HashMap<>()));
+    }
 
     void pop() { stack.pop(); }
 
-    boolean visible(String name) {
-        for (Scope s : stack) if (s.variables().contains(name)) return true;
-        return false;
-    }
+    /** The outermost scope entered: the probe body's. */
+    VariableScope root() { return root; }
 
-    /** A first assignment: the variable belongs to the innermost block. */
-    void assign(String name) {
-        if (!visible(name)) stack.peek().variables().add(name);
-    }
-
-    /** {@code let $x}: allowed again for a variable declared before, not for one already used undeclared. */
-    void declare(Expr.Variable v) {
+    /** The innermost visible variable of that name, or null. */
+    ScratchVariable find(String name) {
         for (Scope s : stack) {
-            if (s.variables().contains(v.name())) {
-                if (s.declared().contains(v.name())) return;
-                throw new CompileError(v.span(), "Variable declarations need to occur before variable usage or assignment. Variable: $" + v.name());
-            }
+            ScratchVariable v = s.variables().get(name);
+            if (v != null) return v;
         }
-        stack.peek().variables().add(v.name());
-        stack.peek().declared().add(v.name());
+        return null;
     }
 
-    void requireVisible(Expr.Variable v) {
-        if (!visible(v.name())) throw new CompileError(v.span(), "Undefined or undeclared variable: $" + v.name());
+    /** An assignment: the visible variable, or on first assignment a new one in the innermost block. */
+    ScratchVariable assign(Expr.Variable v) {
+        ScratchVariable found = find(v.name());
+        return found != null ? found : bind(v.name());
+    }
+
+    /**
+     * {@code let $x} (the statement spanning {@code span}): a new variable in the innermost block.
+     * As in bpftrace, a name already visible, declared or assigned, may not be declared again.
+     */
+    ScratchVariable declare(Expr.Variable v, jtrace.diag.Span span) {
+        if (find(v.name()) != null) {
+            throw new CompileError(span, "Variable $" + v.name() + " was already declared. Variable shadowing is not allowed.");
+        }
+        return bind(v.name());
+    }
+
+    /** A for loop's variable, in the scope just entered around the loop body. */
+    ScratchVariable loopVariable(Expr.Variable v) {
+        if (find(v.name()) != null) {
+            throw new CompileError(v.span(), "Loop declaration shadows existing variable: $" + v.name());
+        }
+        return bind(v.name());
+    }
+
+    /** A read or compound assignment: the variable must be visible here. */
+    ScratchVariable require(Expr.Variable v) {
+        ScratchVariable found = find(v.name());
+        if (found == null) throw new CompileError(v.span(), "Undefined or undeclared variable: $" + v.name());
+        return found;
+    }
+
+    private ScratchVariable bind(String name) {
+        Scope innermost = stack.peek();
+        ScratchVariable created = new ScratchVariable(name, nextId++);
+        innermost.variables().put(name, created);
+        innermost.node().variables().add(created);
+        return created;
     }
 }

@@ -28,10 +28,11 @@ final class TypeChecker {
     /** In the last inference pass a map read before any assignment is taken as an integer, as in {@code @n = @n + 1}. */
     private final boolean assumeIntegers;
     private final IdentityHashMap<Expr, Type> types = new IdentityHashMap<>();
-    private final Map<String, Type> variables = new LinkedHashMap<>();
+    private final Map<ScratchVariable, Type> variables = new LinkedHashMap<>();
+    private final IdentityHashMap<Expr.Variable, ScratchVariable> bindings = new IdentityHashMap<>();
     private final Scopes scopes = new Scopes();
     /** Variables declared with a type ({@code let $x: uint8}): assignments must fit it, it never widens. */
-    private final java.util.Set<String> fixedTypes = new java.util.HashSet<>();
+    private final java.util.Set<ScratchVariable> fixedTypes = new java.util.HashSet<>();
     private final IdentityHashMap<Expr, Long> constants = new IdentityHashMap<>();
     private final StructTyping structs;
     private int loopDepth;
@@ -58,11 +59,12 @@ final class TypeChecker {
             }
         }
         block(probe.body());
-        return new CheckedProbe(probe, target, types, variables, constants);
+        ScratchVariables scratch = new ScratchVariables(bindings, variables, scopes.root());
+        return new CheckedProbe(probe, target, types, scratch.byName(), constants, scratch);
     }
 
     private void block(Block b) {
-        scopes.push();
+        scopes.push(b);
         for (Stmt s : b.stmts()) stmt(s);
         scopes.pop();
     }
@@ -95,10 +97,9 @@ final class TypeChecker {
                 Type to = expr(f.to());
                 requireInteger(f.from(), from, "for range");
                 requireInteger(f.to(), to, "for range");
-                variables.put(f.variable().name(), Type.Int.INT64);
+                scopes.push(f);
+                variables.put(bind(f.variable(), scopes.loopVariable(f.variable())), Type.Int.INT64);
                 types.put(f.variable(), Type.Int.INT64);
-                scopes.push();
-                scopes.assign(f.variable().name());
                 loopDepth++;
                 block(f.body());
                 loopDepth--;
@@ -122,10 +123,9 @@ final class TypeChecker {
         }
         Type kv = MapIteration.elementType(f, info);
         types.put(f.map(), info.value());
-        variables.put(f.variable().name(), kv);
+        scopes.push(f);
+        variables.put(bind(f.variable(), scopes.loopVariable(f.variable())), kv);
         types.put(f.variable(), kv);
-        scopes.push();
-        scopes.assign(f.variable().name());
         loopDepth++;
         block(f.body());
         loopDepth--;
@@ -189,21 +189,34 @@ final class TypeChecker {
 
     /** {@code let $x[: type] [= value]}: declares in the current block; a type fixes the variable's type. */
     private void let(Stmt.Let l) {
-        scopes.declare(l.variable());
-        String name = l.variable().name();
+        // The value comes before the declaration: `let $x = $x` reads an $x visible before it.
+        Type value = l.value() == null ? null : expr(l.value());
+        ScratchVariable name = bind(l.variable(), scopes.declare(l.variable(), new Span(l.span().start(), l.variable().span().end())));
         if (l.type() != null) {
             Type declared = structs.declared(l.type(), l.span());
             variables.put(name, declared);
             fixedTypes.add(name);
             types.put(l.variable(), declared);
         }
-        if (l.value() != null) assignVariable(l.variable(), null, l.value());
+        if (l.value() != null) store(l.variable(), name, null, l.value(), value);
+    }
+
+    /** Records which variable an occurrence of {@code $name} refers to. */
+    private ScratchVariable bind(Expr.Variable occurrence, ScratchVariable variable) {
+        bindings.put(occurrence, variable);
+        return variable;
     }
 
     private void assignVariable(Expr.Variable var, BinaryOp op, Expr value) {
-        if (op != null) scopes.requireVisible(var);
+        // The value is checked first: in `$x = $x + 1` the right side must see an $x already there.
+        ScratchVariable name = op != null ? bind(var, scopes.require(var)) : null;
         Type v = expr(value);
-        if (op == null) scopes.assign(var.name());
+        if (op == null) name = bind(var, scopes.assign(var));
+        store(var, name, op, value, v);
+    }
+
+    /** Checks {@code var op= value} (value of type {@code v}) against the variable and records its type. */
+    private void store(Expr.Variable var, ScratchVariable name, BinaryOp op, Expr value, Type v) {
         if (v == null) v = Type.Int.INT64;
         if (v instanceof Type.Void || v instanceof Type.Aggregation) {
             throw new CompileError(value.span(), "Value of type '" + v.display() + "' can not be assigned to a scratch variable");
@@ -212,9 +225,9 @@ final class TypeChecker {
             throw new CompileError(value.span(), "args can not be assigned to a scratch variable");
         }
         requireHoldable(value, v);
-        Type old = variables.get(var.name());
+        Type old = variables.get(name);
         // Declared with a bare `let $x;`: zero, an integer, until assigned.
-        if (op != null && old == null) variables.put(var.name(), old = Type.Int.INT64);
+        if (op != null && old == null) variables.put(name, old = Type.Int.INT64);
         if (op != null) {
             if (old == null) throw new CompileError(var.span(), "Undefined or undeclared variable: $" + var.name());
             requireInteger(value, v, op.symbol + "=");
@@ -223,7 +236,7 @@ final class TypeChecker {
             types.put(var, old);
             return;
         }
-        if (old != null && fixedTypes.contains(var.name())) {
+        if (old != null && fixedTypes.contains(name)) {
             if (!fitsDeclared(old, v)) {
                 throw new CompileError(var.span(), "Type mismatch for $" + var.name() + ": trying to assign value of type '"
                         + v.display() + "' when variable already has a type '" + old.display() + "'");
@@ -236,7 +249,7 @@ final class TypeChecker {
             throw new CompileError(var.span(), "Type mismatch for $" + var.name() + ": trying to assign value of type '"
                     + v.display() + "' when variable already contains a value of type '" + old.display() + "'");
         }
-        variables.put(var.name(), merged);
+        variables.put(name, merged);
         types.put(var, merged);
     }
 
@@ -338,10 +351,10 @@ final class TypeChecker {
             case Expr.Positional p -> positional(p);
             case Expr.PositionalCount c -> Type.Int.INT64;
             case Expr.Variable v -> {
-                scopes.requireVisible(v);
-                Type t = variables.get(v.name());
+                ScratchVariable name = bind(v, scopes.require(v));
+                Type t = variables.get(name);
                 // Declared with a bare `let $x;` and not assigned yet: zero, an integer.
-                if (t == null) variables.put(v.name(), t = Type.Int.INT64);
+                if (t == null) variables.put(name, t = Type.Int.INT64);
                 yield t;
             }
             case Expr.MapAccess m -> mapRead(m);
@@ -556,8 +569,7 @@ final class TypeChecker {
                 return v;
             }
             case Expr.Variable v -> {
-                scopes.requireVisible(v);
-                Type t = variables.get(v.name());
+                Type t = variables.get(bind(v, scopes.require(v)));
                 if (t == null) throw new CompileError(v.span(), "Undefined or undeclared variable: $" + v.name());
                 requireInteger(v, t, d.increment() ? "++" : "--");
                 t = steppedVariable(v, t);

@@ -18,7 +18,7 @@ public final class Perf {
 
     static final long PERF_FLAG_FD_CLOEXEC = 1L << 3;
     // attr bit fields (the u64 after read_format)
-    static final long ATTR_DISABLED = 1L, ATTR_FREQ = 1L << 10;
+    static final long ATTR_DISABLED = 1L, ATTR_INHERIT = 1L << 1, ATTR_FREQ = 1L << 10;
 
     // ioctl requests: _IO('$', n) and _IOW('$', 8, __u32)
     static final long PERF_EVENT_IOC_ENABLE = 0x2400, PERF_EVENT_IOC_DISABLE = 0x2401,
@@ -59,11 +59,24 @@ public final class Perf {
     }
 
     /**
+     * {@link #openCpuClock}, counting only while process {@code pid} runs on that CPU, and threads
+     * and children it creates later (inherit), as bpftrace opens profile events with -p.
+     */
+    public static int openCpuClock(int cpu, long period, boolean frequency, int pid) {
+        return counter(PERF_TYPE_SOFTWARE, PERF_COUNT_SW_CPU_CLOCK, period, frequency, cpu, pid);
+    }
+
+    /**
      * Opens a counting event of {@code type} (PERF_TYPE_SOFTWARE or PERF_TYPE_HARDWARE) and
      * {@code config} (disabled) on one CPU for all processes, sampling every {@code period} events.
      */
     public static int openCounter(int type, long config, long period, int cpu) {
         return counter(type, config, period, false, cpu);
+    }
+
+    /** {@link #openCounter} for process {@code pid} only (with inherit), as bpftrace with -p. */
+    public static int openCounter(int type, long config, long period, int cpu, int pid) {
+        return counter(type, config, period, false, cpu, pid);
     }
 
     /**
@@ -95,6 +108,14 @@ public final class Perf {
             var attr = attr(arena, PERF_TYPE_BREAKPOINT, 0, 1, ATTR_DISABLED)
                     .set("bp_type", bpType).set("config1", addr).set("config2", (long) len);
             return open(attr, pid, pid >= 0 ? -1 : cpu, "breakpoint 0x" + Long.toHexString(addr));
+        }
+    }
+
+    /** A sampling or counting event on one CPU for one process (and what it starts later): perf's inherit. */
+    private static int counter(int type, long config, long period, boolean frequency, int cpu, int pid) {
+        try (var arena = Arena.ofConfined()) {
+            var attr = attr(arena, type, config, period, ATTR_DISABLED | ATTR_INHERIT | (frequency ? ATTR_FREQ : 0));
+            return open(attr, pid, cpu, describe(type, config) + ", cpu " + cpu + ", pid " + pid);
         }
     }
 

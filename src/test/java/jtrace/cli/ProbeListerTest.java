@@ -31,6 +31,7 @@ class ProbeListerTest {
         m.put("software", ProbeSource.of(ProbeSources.eventNames(jtrace.sema.PerfEventDef.SOFTWARE)));
         m.put("hardware", ProbeSource.of(List.of("cycles:", "cpu-cycles:")));
         m.put("interval", ProbeSource.of(ProbeSources.TIME_UNITS));
+        m.put("iter", ProbeSource.of(List.of("task", "bpf_map")));
         m.put("profile", ProbeSource.of(ProbeSources.TIME_UNITS));
         m.put("uprobe", new ProbeSource() {
             @Override
@@ -52,13 +53,14 @@ class ProbeListerTest {
 
     @Test
     void everythingIsKernelTypesSortedByTypeThenName() {
-        assertEquals(List.of("hardware:cpu-cycles:", "hardware:cycles:",
+        // bpftrace lists its kernel types (those its -l shows: iterators too) in name order.
+        assertEquals(List.of("hardware:cpu-cycles:", "hardware:cycles:", "iter:bpf_map", "iter:task",
                 "rawtracepoint:vmlinux:sched_switch", "rawtracepoint:vmlinux:sys_enter"),
-                list(null).subList(0, 4));
+                list(null).subList(0, 6));
         List<String> all = list(null);
-        assertEquals(2 + 2 + 14 + 5, all.size(), "no interval, profile or uprobe without an explicit type");
+        assertEquals(2 + 2 + 2 + 14 + 5, all.size(), "no interval, profile or uprobe without an explicit type");
         assertEquals(List.of("tracepoint:sched-x:a", "tracepoint:sched:sched_switch", "tracepoint:syscalls:sys_enter_read",
-                "tracepoint:syscalls:sys_enter_readv", "tracepoint:syscalls:sys_exit_read"), all.subList(18, 23));
+                "tracepoint:syscalls:sys_enter_readv", "tracepoint:syscalls:sys_exit_read"), all.subList(20, 25));
         assertEquals(all, list("*:*"));
         assertEquals(all, list(""));
     }
@@ -78,6 +80,8 @@ class ProbeListerTest {
             "software:|software:alignment-faults:,software:bpf-output:,software:context-switches:,software:cpu-clock:,software:cpu-migrations:,software:cpu:,software:cs:,software:dummy:,software:emulation-faults:,software:faults:,software:major-faults:,software:minor-faults:,software:page-faults:,software:task-clock:",
             "h:cycles:|hardware:cycles:",
             "i:*|interval:hz:,interval:ms:,interval:s:,interval:us:",
+            "it:t*|iter:task",
+            "*task*|iter:task,software:task-clock:",
             "profile:hz*|profile:hz:",
             "*file:*|''",
             "uprobe:/bin/prog:*|uprobe:/bin/prog:helper,uprobe:/bin/prog:main",

@@ -57,6 +57,15 @@ class CodegenStackTest {
     }
 
     @Test
+    void siblingScopesShareTheirVariablesStack() {
+        // Two 200-byte strings per branch: 400 bytes shared by both branches fit the stack, 800 would not.
+        CompiledProgram shared = compile("BEGIN { if (1) { $a = str(0); $b = str(1); } else { $a = str(2); $c = str(3); } }", 200);
+        assertTrue(!usesScratch(shared));
+        CompiledProgram nested = compile("BEGIN { if (1) { $a = str(0); $b = str(1); if (1) { $c = str(2); $d = str(3); } } }", 200);
+        assertTrue(usesScratch(nested));
+    }
+
+    @Test
     void tooMuchEvenForScratchMemory() {
         String prog = "BEGIN { $a = str(0); $b = str(1); $c = str(2); }";
         String e = error(prog, 12000);

@@ -95,11 +95,12 @@ class ListingE2ETest {
     void everythingListsEachKernelTypeInOrder() throws Exception {
         JtraceProcess.Result r = list("-l");
         List<String> types = r.stdout().lines().map(l -> l.substring(0, l.indexOf(':'))).distinct().toList();
-        assertEquals(List.of("hardware", "rawtracepoint", "software", "tracepoint"), types);
+        assertEquals(List.of("hardware", "iter", "rawtracepoint", "software", "tracepoint"), types);
         long tracepoints = r.stdout().lines().filter(l -> l.startsWith("tracepoint:")).count();
         Path events = Path.of("/sys/kernel/tracing/available_events");
         if (Files.isReadable(events)) assertEquals(Files.readAllLines(events).size(), tracepoints);
         assertTrue(r.stdout().contains("\nrawtracepoint:vmlinux:sched_switch\n"), "raw tracepoints from BTF");
+        assertTrue(r.stdout().contains("\niter:task\n"), "iterators, as bpftrace lists them");
     }
 
     @Test

@@ -152,7 +152,7 @@ class LanguageCheckTest {
                 Arguments.of("BEGIN { for ($i : 0..3) { } print($i); }", "stdin:1:35-37: ERROR: Undefined or undeclared variable: $i"),
                 Arguments.of("BEGIN { { $x = 1; } $x += 1; }", "stdin:1:21-23: ERROR: Undefined or undeclared variable: $x"),
                 Arguments.of("BEGIN { $x = 1; if (1) { let $x = 2; } }",
-                        "stdin:1:30-32: ERROR: Variable declarations need to occur before variable usage or assignment. Variable: $x"),
+                        "stdin:1:26-32: ERROR: Variable $x was already declared. Variable shadowing is not allowed."),
                 Arguments.of("BEGIN { let $x: uint8 = \"a\"; }",
                         "stdin:1:13-15: ERROR: Type mismatch for $x: trying to assign value of type 'string[2]' when variable already has a type 'uint8'"),
                 Arguments.of("BEGIN { let $x: foo; }", "stdin:1:9-20: ERROR: Cannot resolve unknown type \"foo\""));
