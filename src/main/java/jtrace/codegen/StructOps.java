@@ -170,7 +170,7 @@ final class StructOps {
             case Expr.Variable v when gen.typeOf(v) instanceof Type.Struct || gen.typeOf(v) instanceof Type.Array -> {
                 // A struct or array held in a variable is read back from its slot like any other memory.
                 Reg r = gen.regs().take(v.span());
-                e.stackAddr(r, gen.variableSlot(v.name()));
+                e.stackAddr(r, gen.variableSlot(v));
                 return r;
             }
             default -> throw new CompileError(x.span(), "jtrace cannot take the address of this expression");

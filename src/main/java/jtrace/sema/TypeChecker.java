@@ -523,7 +523,7 @@ final class TypeChecker {
     private Type steppedVariable(Expr.Variable v, Type t) {
         if (!(t instanceof Type.Pointer p)) return t;
         Type.Pointer resolved = structs.arithmeticPointer(p, v);
-        variables.put(v.name(), resolved);
+        variables.put(bindings.get(v), resolved);
         return resolved;
     }
 
