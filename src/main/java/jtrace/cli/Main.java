@@ -154,10 +154,12 @@ public final class Main {
     private static int compileAndRun(Options opts, SourceFile source, CompileOptions compileOptions, ChildCommand child,
                                      ProcessHandle traced, PrintStream out, PrintStream err) {
         CompiledProgram compiled;
+        boolean printMapsOnExit;
         try {
             Script script = Parser.parseScript(source);
             PhaseTimer.mark("parse");
             CompileOptions configured = ConfigBlock.apply(script.preamble().config(), System.getenv(), compileOptions);
+            printMapsOnExit = configured.config().printMapsOnExit();
             Script expanded = new Script(script.preamble(), MacroExpander.expand(source, script));
             CheckedProgram checked = new SemanticAnalyzer(new TracefsTracepoints(), configured).analyze(source, expanded);
             PhaseTimer.mark("sema");
@@ -179,7 +181,7 @@ public final class Main {
             if (child != null) child.close();
             return 1;
         }
-        return TraceRun.run(opts, compiled, child, traced, out, err);
+        return TraceRun.run(opts, compiled, printMapsOnExit, child, traced, out, err);
     }
 
     /** -f's formats; null for an unknown one, which bpftrace rejects only once the program compiled. */
