@@ -132,16 +132,17 @@ final class StmtParser {
     /** {@code for ($v : @map) { }} or {@code for ($v : a..b) { }}. */
     private Stmt forStmt() {
         Token kw = in.advance();
-        in.expect(LPAREN);
+        // Current bpftrace also accepts the header without parentheses: for $i : 0..10 { }
+        boolean parens = in.accept(LPAREN);
         Token v = in.peek();
-        if (v.kind() != VAR) throw TokenStream.unexpected(v, VAR.display);
+        if (v.kind() != VAR) throw TokenStream.unexpected(v, parens ? VAR.display : LPAREN.display);
         in.advance();
         Expr.Variable variable = new Expr.Variable(v.text().substring(1), v.span());
         in.expect(COLON);
         Stmt result;
-        if (in.at(MAP) && in.peek(1).kind() == RPAREN) {
+        if (in.at(MAP) && in.peek(1).kind() == (parens ? RPAREN : LBRACE)) {
             Expr.MapAccess map = exprs.map();
-            in.expect(RPAREN);
+            if (parens) in.expect(RPAREN);
             Block body = block();
             result = new Stmt.ForMap(variable, map, body, kw.span().to(body.span()));
         } else {
@@ -149,7 +150,7 @@ final class StmtParser {
             if (!in.at(DOTDOT)) throw TokenStream.unexpected(in.peek(), DOTDOT.display);
             in.advance();
             Expr to = exprs.unary();
-            in.expect(RPAREN);
+            if (parens) in.expect(RPAREN);
             Block body = block();
             result = new Stmt.ForRange(variable, from, to, body, kw.span().to(body.span()));
         }

@@ -136,6 +136,9 @@ class ParserTest {
                 Arguments.of("for ($kv : @map) { print($kv.0); print($kv.1) }",
                         "for ($kv : @map) { print(($kv.0)); print(($kv.1)); }"),
                 Arguments.of("for ($i : 0..10) { }", "for ($i : 0..10) { }"),
+                // the header without parentheses, as stdlib.md's print example writes it
+                Arguments.of("for $elem : 1..$i { @[$elem] = 1; }", "for ($elem : 1..$i) { @[$elem] = 1; }"),
+                Arguments.of("for $kv : @map { print($kv.1) }", "for ($kv : @map) { print(($kv.1)); }"),
                 Arguments.of("for ($i : $a..-$b) { }", "for ($i : $a..(-$b)) { }"),
                 Arguments.of("return; break; continue", "return; break; continue;"),
                 Arguments.of("let $x; let $y = 1; let $z: uint64 = 2; let $p: struct task_struct * = curtask;",
