@@ -7,6 +7,7 @@ import jtrace.diag.Span;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static jtrace.parse.TokenKind.*;
 
@@ -174,11 +175,32 @@ final class ExprParser {
         return new Expr.MapAccess(name.text(), keys, name.span().to(close.span()));
     }
 
+    /**
+     * Builtins that current bpftrace also lets one call: {@code pid()} is {@code pid}. Stacks are not
+     * here: {@code kstack()} takes optional arguments and is a function of its own.
+     */
+    private static final Set<String> CALLABLE_BUILTINS = Set.of(
+            "pid", "tid", "uid", "gid", "comm", "nsecs", "elapsed", "cpu", "probe", "cgroup", "curtask",
+            "rand", "numaid", "jiffies", "ncpus", "cpid", "func", "retval", "args");
+
     private Expr call(Token name) {
         in.expect(LPAREN);
         List<Expr> args = in.at(RPAREN) ? List.of() : list(RPAREN, ")");
         Token close = in.advance();
-        return new Expr.Call(name.text(), args, name.span().to(close.span()));
+        Span span = name.span().to(close.span());
+        if (CALLABLE_BUILTINS.contains(name.text()) && (args.isEmpty() || isPidNamespace(name.text(), args))) {
+            return new Expr.Ident(name.text(), span);
+        }
+        return new Expr.Call(name.text(), args, span);
+    }
+
+    /**
+     * {@code pid(curr_ns)}, {@code pid(init)}, the same for tid: jtrace does not translate PID
+     * namespaces, its pid and tid are the BPF helper's, so both spellings mean the plain builtin.
+     */
+    private static boolean isPidNamespace(String name, List<Expr> args) {
+        return (name.equals("pid") || name.equals("tid")) && args.size() == 1
+                && args.getFirst() instanceof Expr.Ident ns && (ns.name().equals("curr_ns") || ns.name().equals("init"));
     }
 
     private Expr sizeOf() {

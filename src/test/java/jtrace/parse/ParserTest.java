@@ -136,6 +136,10 @@ class ParserTest {
                 Arguments.of("for ($kv : @map) { print($kv.0); print($kv.1) }",
                         "for ($kv : @map) { print(($kv.0)); print(($kv.1)); }"),
                 Arguments.of("for ($i : 0..10) { }", "for ($i : 0..10) { }"),
+                // builtins called as functions, as stdlib.md allows
+                Arguments.of("print(pid()); print(comm()); print(tid(init)); print(pid(curr_ns))",
+                        "print(pid); print(comm); print(tid); print(pid);"),
+                Arguments.of("print(comm(1)); print(kstack())", "print(comm(1)); print(kstack());"),
                 // the header without parentheses, as stdlib.md's print example writes it
                 Arguments.of("for $elem : 1..$i { @[$elem] = 1; }", "for ($elem : 1..$i) { @[$elem] = 1; }"),
                 Arguments.of("for $kv : @map { print($kv.1) }", "for ($kv : @map) { print(($kv.1)); }"),
