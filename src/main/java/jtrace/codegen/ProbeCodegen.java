@@ -461,6 +461,13 @@ final class ProbeCodegen {
                 else if (to instanceof Type.Bool) normalizeBool(r);
                 yield r;
             }
+            case Expr.Call c when c.name().equals("bswap") -> {
+                Reg r = scalar(c.args().getFirst());
+                int bytes = ((Type.Int) typeOf(c)).bytes();
+                if (bytes == 1) extend(r, 1, false);
+                else e.byteSwap(r, bytes * 8);
+                yield r;
+            }
             // The errno itself travels; user space turns it into the message.
             case Expr.Call c when c.name().equals("strerror") -> scalar(c.args().getFirst());
             case Expr.Index i when typeOf(i.base()) instanceof Type.Tuple -> tuples().readScalar(i, i.span());

@@ -73,6 +73,14 @@ final class Functions {
                 }
                 yield new Type.Strerror();
             }
+            case "bswap" -> {
+                arity(c, 1, 1);
+                if (!(args.getFirst() instanceof Type.Int n)) {
+                    throw new CompileError(c.span(), "bswap() expects an integer argument (" + args.getFirst().display() + " provided)");
+                }
+                // The bytes reversed within the argument's own width, as an unsigned integer of that width.
+                yield new Type.Int(n.bytes(), false);
+            }
             case "print" -> {
                 arity(c, 1, 3);
                 yield new Type.Void();
