@@ -461,6 +461,9 @@ final class ProbeCodegen {
                 else if (to instanceof Type.Bool) normalizeBool(r);
                 yield r;
             }
+            case Expr.Call c when c.name().equals("kptr") || c.name().equals("uptr") -> scalar(c.args().getFirst());
+            case Expr.Call c when TYPE_TESTS.contains(c.name()) ->
+                    constant(typeTest(c.name(), c.args().getFirst()) ? 1 : 0, c);
             case Expr.Call c when c.name().equals("bswap") -> {
                 Reg r = scalar(c.args().getFirst());
                 int bytes = ((Type.Int) typeOf(c)).bytes();
@@ -492,6 +495,24 @@ final class ProbeCodegen {
             case Expr.SizeOf s -> constant(s.operand() != null ? typeOf(s.operand()).size()
                     : jtrace.sema.TypeNames.parse(s.type(), s.span(), program.checked().options()).size(), x);
             default -> throw new CompileError(x.span(), "jtrace cannot generate code for this expression yet");
+        };
+    }
+
+    private static final java.util.Set<String> TYPE_TESTS = java.util.Set.of(
+            "is_array", "is_integer", "is_literal", "is_ptr", "is_str", "is_unsigned_integer");
+
+    /** is_array(), is_integer()...: what the argument's type (or, for is_literal, its syntax) is. */
+    private boolean typeTest(String name, Expr arg) {
+        Type t = typeOf(arg);
+        return switch (name) {
+            case "is_array" -> t instanceof Type.Array;
+            case "is_integer" -> t instanceof Type.Int;
+            // bpftrace types a non-negative literal as the smallest unsigned type that holds it.
+            case "is_unsigned_integer" -> arg instanceof Expr.IntLit n ? n.value() >= 0 : t instanceof Type.Int i && !i.signed();
+            case "is_ptr" -> t instanceof Type.Pointer;
+            case "is_str" -> t instanceof Type.Str;
+            case "is_literal" -> arg instanceof Expr.IntLit || arg instanceof Expr.StrLit || arg instanceof Expr.BoolLit;
+            default -> throw new IllegalStateException(name);
         };
     }
 

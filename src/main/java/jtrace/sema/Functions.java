@@ -81,6 +81,19 @@ final class Functions {
                 // The bytes reversed within the argument's own width, as an unsigned integer of that width.
                 yield new Type.Int(n.bytes(), false);
             }
+            case "kptr", "uptr" -> {
+                arity(c, 1, 1);
+                Type t = args.getFirst();
+                // Marks which address space a pointer reads from; the value is unchanged.
+                if (t instanceof Type.Pointer p) yield new Type.Pointer(p.target(), p.pointee(), c.name().equals("uptr"));
+                if (Type.isInteger(t)) yield t;
+                throw new CompileError(c.span(), c.name() + "() expects a pointer or an integer (" + t.display() + " provided)");
+            }
+            case "is_array", "is_integer", "is_literal", "is_ptr", "is_str", "is_unsigned_integer" -> {
+                // Known at compile time from the argument's type; codegen emits the constant.
+                arity(c, 1, 1);
+                yield new Type.Bool();
+            }
             case "print" -> {
                 arity(c, 1, 3);
                 yield new Type.Void();

@@ -30,7 +30,14 @@ class ManualExamplesE2ETest {
                 // stdlib.md, bswap: the bytes reversed within the argument's width, unsigned
                 Arguments.of("begin { printf(\"%d %d %d %x\\n\", bswap((uint8)1), bswap((uint16)1), bswap((uint32)1),"
                         + " bswap((int16)0x1234)); exit(); }", "1 256 16777216 3412\n"),
-                Arguments.of("begin { printf(\"%d\\n\", bswap(0x0102030405060708)); exit(); }", "578437695752307201\n"));
+                Arguments.of("begin { printf(\"%d\\n\", bswap(0x0102030405060708)); exit(); }", "578437695752307201\n"),
+                // stdlib.md, is_*: compile-time tests of the argument's type
+                Arguments.of("begin { $p = (int8 *)0; $s = \"a\"; print((is_integer(1), is_integer($s), is_unsigned_integer(1),"
+                        + " is_unsigned_integer(-1), is_unsigned_integer(pid), is_ptr($p), is_ptr(1), is_str($s),"
+                        + " is_literal(1), is_literal($s), is_array($s))); exit(); }",
+                        "(true, false, true, false, true, true, false, true, true, false, false)\n"),
+                // stdlib.md, kptr/uptr: the value unchanged, only its address space marked
+                Arguments.of("begin { $p = (int8 *)8; print((kptr($p) == 8, uptr($p) == 8, kptr(7))); exit(); }", "(true, true, 7)\n"));
     }
 
     @ParameterizedTest(name = "{0}")
