@@ -171,6 +171,8 @@ final class ExprParser {
         if (!in.at(LBRACKET)) return new Expr.MapAccess(name.text(), List.of(), name.span());
         in.advance();
         List<Expr> keys = list(RBRACKET, "]");
+        // @m[(a, b)] is the same key as @m[a, b]
+        if (keys.size() == 1 && keys.getFirst() instanceof Expr.Tuple t && t.elements().size() > 1) keys = t.elements();
         Token close = in.advance();
         return new Expr.MapAccess(name.text(), keys, name.span().to(close.span()));
     }
@@ -256,10 +258,21 @@ final class ExprParser {
     private Expr parenthesised() {
         if ((in.peek(1).kind() == IDENT || in.peek(1).kind() == BUILTIN) && in.peek(2).kind() == ASSIGN) return record();
         Token open = in.advance();
-        List<Expr> elements = list(RPAREN, ")");
+        List<Expr> elements = new ArrayList<>();
+        boolean trailingComma = false;
+        // (a), (a, b), and the one-element tuple (a,) written as Python does
+        while (true) {
+            elements.add(expr());
+            if (!in.accept(COMMA)) break;
+            if (in.at(RPAREN)) {
+                trailingComma = true;
+                break;
+            }
+        }
+        if (!in.at(RPAREN)) throw TokenStream.unexpected(in.peek(), ")", COMMA.display);
         Token close = in.advance();
         Span span = open.span().to(close.span());
-        if (elements.size() > 1) return new Expr.Tuple(elements, span);
+        if (elements.size() > 1 || trailingComma) return new Expr.Tuple(elements, span);
         return elements.getFirst();
     }
 

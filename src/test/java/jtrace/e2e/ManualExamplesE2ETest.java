@@ -31,6 +31,8 @@ class ManualExamplesE2ETest {
                 Arguments.of("begin { printf(\"%d %d %d %x\\n\", bswap((uint8)1), bswap((uint16)1), bswap((uint32)1),"
                         + " bswap((int16)0x1234)); exit(); }", "1 256 16777216 3412\n"),
                 Arguments.of("begin { printf(\"%d\\n\", bswap(0x0102030405060708)); exit(); }", "578437695752307201\n"),
+                // language.md, Tuples and Map Keys: (1,) is a tuple; @[(a, b)] is the key @[a, b]
+                Arguments.of("begin { print((1,)); @[1, \"x\"]++; @[(1, \"x\")]++; exit(); }", "(1)\n\n\n@[1, x]: 2\n"),
                 // stdlib.md, is_*: compile-time tests of the argument's type
                 Arguments.of("begin { $p = (int8 *)0; $s = \"a\"; print((is_integer(1), is_integer($s), is_unsigned_integer(1),"
                         + " is_unsigned_integer(-1), is_unsigned_integer(pid), is_ptr($p), is_ptr(1), is_str($s),"
