@@ -464,6 +464,16 @@ final class ProbeCodegen {
             case Expr.Call c when c.name().equals("kptr") || c.name().equals("uptr") -> scalar(c.args().getFirst());
             case Expr.Call c when TYPE_TESTS.contains(c.name()) ->
                     constant(typeTest(c.name(), c.args().getFirst()) ? 1 : 0, c);
+            case Expr.Call c when c.name().equals("nsecs") -> {
+                Reg r = regs.take(c.span());
+                e.call(switch (jtrace.sema.Clocks.clock(c)) {
+                    case "monotonic" -> BpfHelper.KTIME_GET_NS;
+                    case "boot" -> BpfHelper.KTIME_GET_BOOT_NS;
+                    default -> BpfHelper.KTIME_GET_TAI_NS;
+                });
+                e.mov(r, Reg.R0);
+                yield r;
+            }
             case Expr.Call c when c.name().equals("bswap") -> {
                 Reg r = scalar(c.args().getFirst());
                 int bytes = ((Type.Int) typeOf(c)).bytes();

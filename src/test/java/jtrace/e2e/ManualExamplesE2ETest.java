@@ -33,6 +33,9 @@ class ManualExamplesE2ETest {
                 Arguments.of("begin { printf(\"%d\\n\", bswap(0x0102030405060708)); exit(); }", "578437695752307201\n"),
                 // language.md, Tuples and Map Keys: (1,) is a tuple; @[(a, b)] is the key @[a, b]
                 Arguments.of("begin { print((1,)); @[1, \"x\"]++; @[(1, \"x\")]++; exit(); }", "(1)\n\n\n@[1, x]: 2\n"),
+                // stdlib.md, nsecs(clock): boot includes suspended time, TAI counts from 1970
+                Arguments.of("begin { $m = nsecs(monotonic); $b = nsecs(boot); $t = nsecs(tai); $s = nsecs(sw_tai);"
+                        + " print(($b >= $m, $t > $b, $s >= $t)); exit(); }", "(true, true, true)\n"),
                 // stdlib.md, is_*: compile-time tests of the argument's type
                 Arguments.of("begin { $p = (int8 *)0; $s = \"a\"; print((is_integer(1), is_integer($s), is_unsigned_integer(1),"
                         + " is_unsigned_integer(-1), is_unsigned_integer(pid), is_ptr($p), is_ptr(1), is_str($s),"
