@@ -37,6 +37,8 @@ final class StringOps {
             }
             case Expr.Ident id when id.name().equals("probe") ->
                     literal(ProbeCodegen.utf8(gen.target().name()), t.capacity(), base, off);
+            case Expr.Ident id when id.name().equals("probetype") ->
+                    literal(ProbeCodegen.utf8(jtrace.sema.Builtins.probeType(gen.target())), t.capacity(), base, off);
             case Expr.Ident id when id.name().equals("func") && gen.target() instanceof ProbeTarget.Uprobe u ->
                     literal(ProbeCodegen.utf8(u.function()), t.capacity(), base, off);
             case Expr.Ident id when id.name().equals("func") && gen.target() instanceof ProbeTarget.Kernel k ->

@@ -183,7 +183,7 @@ final class ExprParser {
      */
     private static final Set<String> CALLABLE_BUILTINS = Set.of(
             "pid", "tid", "uid", "gid", "comm", "nsecs", "elapsed", "cpu", "probe", "cgroup", "curtask",
-            "rand", "numaid", "jiffies", "ncpus", "cpid", "func", "retval", "args");
+            "rand", "numaid", "jiffies", "ncpus", "cpid", "func", "retval", "args", "probetype");
 
     private Expr call(Token name) {
         in.expect(LPAREN);

@@ -36,6 +36,9 @@ class ManualExamplesE2ETest {
                 // stdlib.md, nsecs(clock): boot includes suspended time, TAI counts from 1970
                 Arguments.of("begin { $m = nsecs(monotonic); $b = nsecs(boot); $t = nsecs(tai); $s = nsecs(sw_tai);"
                         + " print(($b >= $m, $t > $b, $s >= $t)); exit(); }", "(true, true, true)\n"),
+                // stdlib.md, probetype: the provider's name; begin and end are "special"
+                Arguments.of("begin { print(probetype); } interval:ms:10 { printf(\"%s\\n\", probetype()); exit(); }",
+                        "special\ninterval\n"),
                 // stdlib.md, is_*: compile-time tests of the argument's type
                 Arguments.of("begin { $p = (int8 *)0; $s = \"a\"; print((is_integer(1), is_integer($s), is_unsigned_integer(1),"
                         + " is_unsigned_integer(-1), is_unsigned_integer(pid), is_ptr($p), is_ptr(1), is_str($s),"
