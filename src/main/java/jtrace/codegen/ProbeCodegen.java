@@ -252,6 +252,18 @@ final class ProbeCodegen {
                 default -> { }
             }
         }
+        // c ? print("a") : print("b"); as a statement is an if/else of its two actions.
+        if (x instanceof Expr.Ternary t && typeOf(x) instanceof Type.Void) {
+            Label otherwise = e.label("tern_else");
+            Label done = e.label("tern_done");
+            condition(t.cond(), otherwise);
+            boolean thenLeaves = exprStatement(t.then());
+            if (!thenLeaves) e.jumpTo(done);
+            e.mark(otherwise);
+            boolean elseLeaves = exprStatement(t.otherwise());
+            e.mark(done);
+            return thenLeaves && elseLeaves;
+        }
         if (typeOf(x) instanceof Type.Void) {
             throw new CompileError(x.span(), "jtrace cannot generate code for this statement yet");
         }

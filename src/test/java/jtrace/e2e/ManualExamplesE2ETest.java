@@ -25,6 +25,9 @@ class ManualExamplesE2ETest {
                 // language.md, Map Printing: print_maps_on_exit=0 prints no map at the end
                 Arguments.of("config = { print_maps_on_exit=0 } begin { @a = 1; @b[1] = 1; printf(\"x\\n\"); exit(); }", "x\n"),
                 Arguments.of("config = { print_maps_on_exit=false } begin { @a = 1; exit(); }", ""),
+                // language.md, Conditionals: a ternary of two actions as a statement
+                Arguments.of("begin { $a = 1; $a == 1 ? print(\"true\") : print(\"false\"); $a == 2 ? exit() : printf(\"x\\n\");"
+                        + " $a == 1 ? exit() : exit(); printf(\"never\\n\"); }", "true\nx\n"),
                 // language.md, interval: the one-part duration form
                 Arguments.of("interval:1s { printf(\"%s\\n\", probe); exit(); }", "interval:us:1000000\n"),
                 // stdlib.md, bswap: the bytes reversed within the argument's width, unsigned
