@@ -58,6 +58,19 @@ class ManualExamplesE2ETest {
         GoldenText.assertSameText("stdout", stdout, r.stdout());
     }
 
+    /** stdlib.md, assert: a failed assertion is an error at the call, and exit status 1. */
+    @Test
+    void failedAssertReportsAndExitsWithOne() {
+        JtraceProcess.Result r = Kernel.selfExiting("-e",
+                "begin { $a = 5; assert($a == 5, \"five\"); assert($a == 4, \"not four\"); print(\"after\"); }")
+                .assertExitCode(1);
+        GoldenText.assertSameText("stdout", "", r.stdout());
+        GoldenText.assertSameText("stderr", "Attached 1 probe\n"
+                + "stdin:1:42-69: ERROR: assert failed: not four\n"
+                + "begin { $a = 5; assert($a == 5, \"five\"); assert($a == 4, \"not four\"); print(\"after\"); }\n"
+                + "                                         ~~~~~~~~~~~~~~~~~~~~~~~~~~~\n", r.stderr());
+    }
+
     /**
      * stdlib.md, uaddr: {@code str(*uaddr("ps1_prompt"))} compiles, an 8-byte symbol being a
      * {@code uint64 *} into user memory. (The value read is right only for non-PIE binaries: jtrace

@@ -136,6 +136,8 @@ class ParserTest {
                 Arguments.of("for ($kv : @map) { print($kv.0); print($kv.1) }",
                         "for ($kv : @map) { print(($kv.0)); print(($kv.1)); }"),
                 Arguments.of("for ($i : 0..10) { }", "for ($i : 0..10) { }"),
+                // assert is bpftrace's standard library macro
+                Arguments.of("assert($a == 1, \"m\")", "if ((!($a == 1))) { errorf(\"assert failed: %s\", \"m\"); exit(1); }"),
                 // the one-element tuple; a tuple in a map's brackets is its key list
                 Arguments.of("print((1,)); $t = (1, 2,)", "print(tuple(1)); $t = tuple(1, 2);"),
                 Arguments.of("@[(pid, comm)]++", "(@[pid, comm]++);"),
