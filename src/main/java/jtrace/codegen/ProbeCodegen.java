@@ -511,7 +511,8 @@ final class ProbeCodegen {
             }
             case Expr.Call c when c.name().equals("getopt") ->
                     scalar(jtrace.sema.NamedParams.value(c, program.checked().options()));
-            case Expr.Call c when c.name().equals("strncmp") || c.name().equals("strcontains") ->
+            case Expr.Call c when c.name().equals("strncmp") || c.name().equals("strcontains")
+                    || c.name().equals("strlen") || c.name().equals("strstr") ->
                     new StringTests(this, e).evaluate(c);
             case Expr.Call c when SymbolOps.handles(x, typeOf(x)) -> symbols().scalar(x);
             case Expr.SizeOf s -> constant(s.operand() != null ? typeOf(s.operand()).size()

@@ -127,7 +127,7 @@ final class Functions {
                 }
                 yield new Type.Void();
             }
-            case "strncmp", "strcontains" -> LanguageFunctions.check(c, args);
+            case "strncmp", "strcontains", "strlen", "strstr" -> LanguageFunctions.check(c, args);
             case "buf" -> BufferFunction.check(c, args, options);
             case "join", "errorf", "warnf" -> OutputFunctions.check(c, args);
             default -> {

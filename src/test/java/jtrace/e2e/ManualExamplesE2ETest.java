@@ -42,6 +42,9 @@ class ManualExamplesE2ETest {
                 // stdlib.md, probetype: the provider's name; begin and end are "special"
                 Arguments.of("begin { print(probetype); } interval:ms:10 { printf(\"%s\\n\", probetype()); exit(); }",
                         "special\ninterval\n"),
+                // stdlib.md, strlen and strstr
+                Arguments.of("begin { $s = \"hello\"; print((strlen($s), strlen(\"\"), strstr($s, \"lo\"), strstr($s, \"x\"),"
+                        + " strstr($s, \"\"), strstr($s, \"hellox\"))); exit(); }", "(5, 0, 3, -1, 0, -1)\n"),
                 // stdlib.md, is_*: compile-time tests of the argument's type
                 Arguments.of("begin { $p = (int8 *)0; $s = \"a\"; print((is_integer(1), is_integer($s), is_unsigned_integer(1),"
                         + " is_unsigned_integer(-1), is_unsigned_integer(pid), is_ptr($p), is_ptr(1), is_str($s),"
