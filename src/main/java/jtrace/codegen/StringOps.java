@@ -92,6 +92,12 @@ final class StringOps {
             literal(ProbeCodegen.utf8(gen.program().positionalString(p.index())), t.capacity(), base, off);
             return;
         }
+        jtrace.sema.PositionalOffset po = jtrace.sema.PositionalOffset.of(src);
+        if (po != null) {
+            byte[] text = ProbeCodegen.utf8(gen.program().positionalString(po.param().index()));
+            literal(java.util.Arrays.copyOfRange(text, (int) po.offset().value(), text.length), t.capacity(), base, off);
+            return;
+        }
         if (gen.typeOf(src) instanceof Type.Str) {
             gen.write(src, base, off);
             return;

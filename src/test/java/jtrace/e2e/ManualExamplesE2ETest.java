@@ -61,6 +61,14 @@ class ManualExamplesE2ETest {
         GoldenText.assertSameText("stdout", stdout, r.stdout());
     }
 
+    /** language.md, Positional Parameters: {@code str($1 + 1)} is the parameter from its second byte. */
+    @Test
+    void positionalParameterPlusAConstantInStr() {
+        JtraceProcess.Result r = Kernel.selfExiting("-e", "begin { printf(\"%s|%s|\\n\", str($1 + 1), str($1 + 5)); exit(); }",
+                "hello").assertExitCode(0);
+        GoldenText.assertSameText("stdout", "ello||\n", r.stdout());
+    }
+
     /** stdlib.md, assert: a failed assertion is an error at the call, and exit status 1. */
     @Test
     void failedAssertReportsAndExitsWithOne() {
