@@ -135,6 +135,7 @@ final class ExprParser {
             case IDENT, BUILTIN -> {
                 in.advance();
                 if (in.at(LPAREN)) return call(t);
+                if (TaskBuiltins.handles(t.text())) return TaskBuiltins.expand(t.text(), List.of(), t.span());
                 return new Expr.Ident(t.text(), t.span());
             }
             case VAR -> {
@@ -190,6 +191,7 @@ final class ExprParser {
         List<Expr> args = in.at(RPAREN) ? List.of() : list(RPAREN, ")");
         Token close = in.advance();
         Span span = name.span().to(close.span());
+        if (TaskBuiltins.handles(name.text()) && args.size() <= 1) return TaskBuiltins.expand(name.text(), args, span);
         if (CALLABLE_BUILTINS.contains(name.text()) && (args.isEmpty() || isPidNamespace(name.text(), args))) {
             return new Expr.Ident(name.text(), span);
         }

@@ -69,6 +69,17 @@ class ManualExamplesE2ETest {
         GoldenText.assertSameText("stdout", "ello||\n", r.stdout());
     }
 
+    /** stdlib.md, ppid and pcomm: of the current task (in begin, jtrace itself, a child of this JVM) or of one passed. */
+    @Test
+    void ppidAndPcommOfTheCurrentTask() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("jtrace.e2e.command") == null,
+                "jtrace must be a direct child of this JVM");
+        JtraceProcess.Result r = Kernel.selfExiting("-e",
+                "begin { printf(\"%d %s %d %s\\n\", ppid, pcomm, ppid(curtask), pcomm()); exit(); }").assertExitCode(0);
+        long me = ProcessHandle.current().pid();
+        GoldenText.assertSameText("stdout", me + " java " + me + " java\n", r.stdout());
+    }
+
     /** stdlib.md, assert: a failed assertion is an error at the call, and exit status 1. */
     @Test
     void failedAssertReportsAndExitsWithOne() {
