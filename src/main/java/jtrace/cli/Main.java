@@ -157,12 +157,14 @@ public final class Main {
         CompiledProgram compiled;
         // With imports, spans index the root and the imported files laid out after it.
         SourceFile whole = source;
+        boolean printMapsOnExit;
         try {
             ParsedScript parsed = Parser.parseWithImports(source);
             whole = parsed.source();
             Script script = parsed.script();
             PhaseTimer.mark("parse");
             CompileOptions configured = ConfigBlock.apply(script.preamble().config(), System.getenv(), compileOptions);
+            printMapsOnExit = configured.config().printMapsOnExit();
             Script expanded = new Script(script.preamble(), MacroExpander.expand(whole, script));
             CheckedProgram checked = new SemanticAnalyzer(new TracefsTracepoints(), configured).analyze(whole, expanded);
             for (String warning : checked.warnings()) err.println("WARNING: " + warning);
@@ -185,7 +187,7 @@ public final class Main {
             if (child != null) child.close();
             return 1;
         }
-        return TraceRun.run(opts, compiled, child, traced, out, err);
+        return TraceRun.run(opts, compiled, printMapsOnExit, child, traced, out, err);
     }
 
     /** -f's formats; null for an unknown one, which bpftrace rejects only once the program compiled. */

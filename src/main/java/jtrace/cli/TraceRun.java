@@ -17,8 +17,8 @@ import java.nio.file.Path;
 final class TraceRun {
     private TraceRun() {}
 
-    static int run(Options opts, CompiledProgram compiled, ChildCommand child, ProcessHandle traced,
-                   PrintStream stdout, PrintStream err) {
+    static int run(Options opts, CompiledProgram compiled, boolean printMapsOnExit, ChildCommand child,
+                   ProcessHandle traced, PrintStream stdout, PrintStream err) {
         OutputStream target;
         try {
             target = opts.outputFile() == null ? stdout : OutputFile.open(Path.of(opts.outputFile()));
@@ -30,7 +30,7 @@ final class TraceRun {
         PrintStream out = new PrintStream(buffered, false, StandardCharsets.ISO_8859_1);
         Runnable onStarted = child == null ? null : child::resume;
         Tracer tracer = new Tracer(compiled, new Tracer.Options(opts.quiet(), System.getenv(Main.NOTIFY_ENV) != null,
-                Main.output(opts.format(), out, err), stdout, opts.verbose() ? err : null, onStarted));
+                Main.output(opts.format(), out, err), stdout, opts.verbose() ? err : null, onStarted, printMapsOnExit));
         Signals.onInterrupt(tracer::interrupt);
         if (child != null) child.onExit(tracer::interrupt);
         if (traced != null) PidWatch.onExit(traced, tracer::interrupt);

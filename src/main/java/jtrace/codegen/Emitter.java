@@ -38,6 +38,9 @@ final class Emitter {
 
     void aluImm(AluOp op, Reg dst, int imm) { insns.add(new Insn.Alu(op, true, dst, Operand.of(imm))); }
 
+    /** Reverses the low {@code bits} (16, 32, 64) bytes of dst, zero-extending: BPF_END to big endian on a little-endian CPU. */
+    void byteSwap(Reg dst, int bits) { insns.add(new Insn.Endian(dst, bits, true)); }
+
     /** {@code dst = (u32) dst}: a 32-bit move zero-extends. */
     void zeroExtend32(Reg dst) { insns.add(new Insn.Alu(AluOp.MOV, false, dst, Operand.of(dst))); }
 

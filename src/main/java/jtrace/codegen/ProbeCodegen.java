@@ -269,6 +269,18 @@ final class ProbeCodegen {
                 default -> { }
             }
         }
+        // c ? print("a") : print("b"); as a statement is an if/else of its two actions.
+        if (x instanceof Expr.Ternary t && typeOf(x) instanceof Type.Void) {
+            Label otherwise = e.label("tern_else");
+            Label done = e.label("tern_done");
+            condition(t.cond(), otherwise);
+            boolean thenLeaves = exprStatement(t.then());
+            if (!thenLeaves) e.jumpTo(done);
+            e.mark(otherwise);
+            boolean elseLeaves = exprStatement(t.otherwise());
+            e.mark(done);
+            return thenLeaves && elseLeaves;
+        }
         if (typeOf(x) instanceof Type.Void) {
             throw new CompileError(x.span(), "jtrace cannot generate code for this statement yet");
         }
@@ -485,6 +497,26 @@ final class ProbeCodegen {
                 else if (to instanceof Type.Bool) normalizeBool(r);
                 yield r;
             }
+            case Expr.Call c when c.name().equals("kptr") || c.name().equals("uptr") -> scalar(c.args().getFirst());
+            case Expr.Call c when TYPE_TESTS.contains(c.name()) ->
+                    constant(typeTest(c.name(), c.args().getFirst()) ? 1 : 0, c);
+            case Expr.Call c when c.name().equals("nsecs") -> {
+                Reg r = regs.take(c.span());
+                e.call(switch (jtrace.sema.Clocks.clock(c)) {
+                    case "monotonic" -> BpfHelper.KTIME_GET_NS;
+                    case "boot" -> BpfHelper.KTIME_GET_BOOT_NS;
+                    default -> BpfHelper.KTIME_GET_TAI_NS;
+                });
+                e.mov(r, Reg.R0);
+                yield r;
+            }
+            case Expr.Call c when c.name().equals("bswap") -> {
+                Reg r = scalar(c.args().getFirst());
+                int bytes = ((Type.Int) typeOf(c)).bytes();
+                if (bytes == 1) extend(r, 1, false);
+                else e.byteSwap(r, bytes * 8);
+                yield r;
+            }
             // The errno itself travels; user space turns it into the message.
             case Expr.Call c when c.name().equals("strerror") -> scalar(c.args().getFirst());
             case Expr.Index i when typeOf(i.base()) instanceof Type.Tuple -> tuples().readScalar(i, i.span());
@@ -503,12 +535,31 @@ final class ProbeCodegen {
             }
             case Expr.Call c when c.name().equals("getopt") ->
                     scalar(jtrace.sema.NamedParams.value(c, program.checked().options()));
-            case Expr.Call c when c.name().equals("strncmp") || c.name().equals("strcontains") ->
+            case Expr.Call c when c.name().equals("strncmp") || c.name().equals("strcontains")
+                    || c.name().equals("strlen") || c.name().equals("strstr") ->
                     new StringTests(this, e).evaluate(c);
             case Expr.Call c when SymbolOps.handles(x, typeOf(x)) -> symbols().scalar(x);
             case Expr.SizeOf s -> constant(s.operand() != null ? typeOf(s.operand()).size()
                     : jtrace.sema.TypeNames.parse(s.type(), s.span(), program.checked().options()).size(), x);
             default -> throw new CompileError(x.span(), "jtrace cannot generate code for this expression yet");
+        };
+    }
+
+    private static final java.util.Set<String> TYPE_TESTS = java.util.Set.of(
+            "is_array", "is_integer", "is_literal", "is_ptr", "is_str", "is_unsigned_integer");
+
+    /** is_array(), is_integer()...: what the argument's type (or, for is_literal, its syntax) is. */
+    private boolean typeTest(String name, Expr arg) {
+        Type t = typeOf(arg);
+        return switch (name) {
+            case "is_array" -> t instanceof Type.Array;
+            case "is_integer" -> t instanceof Type.Int;
+            // bpftrace types a non-negative literal as the smallest unsigned type that holds it.
+            case "is_unsigned_integer" -> arg instanceof Expr.IntLit n ? n.value() >= 0 : t instanceof Type.Int i && !i.signed();
+            case "is_ptr" -> t instanceof Type.Pointer;
+            case "is_str" -> t instanceof Type.Str;
+            case "is_literal" -> arg instanceof Expr.IntLit || arg instanceof Expr.StrLit || arg instanceof Expr.BoolLit;
+            default -> throw new IllegalStateException(name);
         };
     }
 

@@ -37,6 +37,8 @@ final class StringOps {
             }
             case Expr.Ident id when id.name().equals("probe") ->
                     literal(ProbeCodegen.utf8(gen.target().name()), t.capacity(), base, off);
+            case Expr.Ident id when id.name().equals("probetype") ->
+                    literal(ProbeCodegen.utf8(jtrace.sema.Builtins.probeType(gen.target())), t.capacity(), base, off);
             case Expr.Ident id when id.name().equals("func") && gen.target() instanceof ProbeTarget.Uprobe u ->
                     literal(ProbeCodegen.utf8(u.function()), t.capacity(), base, off);
             case Expr.Ident id when id.name().equals("func") && gen.target() instanceof ProbeTarget.Kernel k ->
@@ -88,6 +90,12 @@ final class StringOps {
         Expr src = c.args().getFirst();
         if (src instanceof Expr.Positional p) {
             literal(ProbeCodegen.utf8(gen.program().positionalString(p.index())), t.capacity(), base, off);
+            return;
+        }
+        jtrace.sema.PositionalOffset po = jtrace.sema.PositionalOffset.of(src);
+        if (po != null) {
+            byte[] text = ProbeCodegen.utf8(gen.program().positionalString(po.param().index()));
+            literal(java.util.Arrays.copyOfRange(text, (int) po.offset().value(), text.length), t.capacity(), base, off);
             return;
         }
         if (gen.typeOf(src) instanceof Type.Str) {

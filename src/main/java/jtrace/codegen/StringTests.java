@@ -20,8 +20,10 @@ final class StringTests {
         this.e = e;
     }
 
-    /** The test's result, 0 or 1, in a pool register. */
+    /** The test's result, 0 or 1 (strlen: the length, strstr: the index or -1), in a pool register. */
     Reg evaluate(Expr.Call c) {
+        if (c.name().equals("strlen")) return strlen(c);
+        if (c.name().equals("strstr")) return strstr(c);
         Expr a = c.args().get(0), b = c.args().get(1);
         int capA = capacity(a), capB = capacity(b);
         int sa = gen.stringSlot(a);
@@ -77,6 +79,54 @@ final class StringTests {
             }
             e.mark(next);
         }
+    }
+
+    /** strlen(s): the offset of the first NUL, or the capacity when the buffer holds none. */
+    private Reg strlen(Expr.Call c) {
+        Expr a = c.args().getFirst();
+        int cap = capacity(a);
+        int slot = gen.stringSlot(a);
+        Reg r = gen.regs().take(c.span());
+        Label done = e.label("strlen_done");
+        for (int i = 0; i < cap; i++) {
+            e.movImm(r, i);
+            e.load(Size.B, Reg.R1, Reg.R10, slot + i);
+            e.jumpImm(JumpOp.JEQ, Reg.R1, 0, done);
+        }
+        e.movImm(r, cap);
+        e.mark(done);
+        return r;
+    }
+
+    /** strstr(haystack, needle): the index of the needle's first occurrence, or -1. */
+    private Reg strstr(Expr.Call c) {
+        Expr h = c.args().get(0), n = c.args().get(1);
+        int capH = capacity(h), capN = capacity(n);
+        int sh = gen.stringSlot(h), sn = gen.stringSlot(n);
+        Reg r = gen.regs().take(c.span());
+        Label missing = e.label("strstr_none");
+        Label done = e.label("strstr_done");
+        for (int i = 0; i < capH; i++) {
+            Label next = e.label("ss_next");
+            e.movImm(r, i);
+            for (int j = 0; j < capN; j++) {
+                e.load(Size.B, Reg.R2, Reg.R10, sn + j);
+                e.jumpImm(JumpOp.JEQ, Reg.R2, 0, done);
+                if (i + j >= capH) {
+                    e.jumpTo(missing);
+                    break;
+                }
+                e.load(Size.B, Reg.R1, Reg.R10, sh + i + j);
+                e.jumpImm(JumpOp.JEQ, Reg.R1, 0, missing);
+                e.jump(JumpOp.JNE, Reg.R1, Reg.R2, next);
+                if (j == capN - 1) e.jumpTo(done);
+            }
+            e.mark(next);
+        }
+        e.mark(missing);
+        e.movImm(r, -1);
+        e.mark(done);
+        return r;
     }
 
     private int capacity(Expr x) { return ((Type.Str) gen.typeOf(x)).capacity(); }

@@ -7,6 +7,7 @@ import jtrace.diag.Span;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static jtrace.parse.TokenKind.*;
 
@@ -134,6 +135,7 @@ final class ExprParser {
             case IDENT, BUILTIN -> {
                 in.advance();
                 if (in.at(LPAREN)) return call(t);
+                if (TaskBuiltins.handles(t.text())) return TaskBuiltins.expand(t.text(), List.of(), t.span());
                 return new Expr.Ident(t.text(), t.span());
             }
             case VAR -> {
@@ -170,15 +172,39 @@ final class ExprParser {
         if (!in.at(LBRACKET)) return new Expr.MapAccess(name.text(), List.of(), name.span());
         in.advance();
         List<Expr> keys = list(RBRACKET, "]");
+        // @m[(a, b)] is the same key as @m[a, b]
+        if (keys.size() == 1 && keys.getFirst() instanceof Expr.Tuple t && t.elements().size() > 1) keys = t.elements();
         Token close = in.advance();
         return new Expr.MapAccess(name.text(), keys, name.span().to(close.span()));
     }
+
+    /**
+     * Builtins that current bpftrace also lets one call: {@code pid()} is {@code pid}. Stacks are not
+     * here: {@code kstack()} takes optional arguments and is a function of its own.
+     */
+    private static final Set<String> CALLABLE_BUILTINS = Set.of(
+            "pid", "tid", "uid", "gid", "comm", "nsecs", "elapsed", "cpu", "probe", "cgroup", "curtask",
+            "rand", "numaid", "jiffies", "ncpus", "cpid", "func", "retval", "args", "probetype");
 
     private Expr call(Token name) {
         in.expect(LPAREN);
         List<Expr> args = in.at(RPAREN) ? List.of() : list(RPAREN, ")");
         Token close = in.advance();
-        return new Expr.Call(name.text(), args, name.span().to(close.span()));
+        Span span = name.span().to(close.span());
+        if (TaskBuiltins.handles(name.text()) && args.size() <= 1) return TaskBuiltins.expand(name.text(), args, span);
+        if (CALLABLE_BUILTINS.contains(name.text()) && (args.isEmpty() || isPidNamespace(name.text(), args))) {
+            return new Expr.Ident(name.text(), span);
+        }
+        return new Expr.Call(name.text(), args, span);
+    }
+
+    /**
+     * {@code pid(curr_ns)}, {@code pid(init)}, the same for tid: jtrace does not translate PID
+     * namespaces, its pid and tid are the BPF helper's, so both spellings mean the plain builtin.
+     */
+    private static boolean isPidNamespace(String name, List<Expr> args) {
+        return (name.equals("pid") || name.equals("tid")) && args.size() == 1
+                && args.getFirst() instanceof Expr.Ident ns && (ns.name().equals("curr_ns") || ns.name().equals("init"));
     }
 
     private Expr sizeOf() {
@@ -234,10 +260,21 @@ final class ExprParser {
     private Expr parenthesised() {
         if ((in.peek(1).kind() == IDENT || in.peek(1).kind() == BUILTIN) && in.peek(2).kind() == ASSIGN) return record();
         Token open = in.advance();
-        List<Expr> elements = list(RPAREN, ")");
+        List<Expr> elements = new ArrayList<>();
+        boolean trailingComma = false;
+        // (a), (a, b), and the one-element tuple (a,) written as Python does
+        while (true) {
+            elements.add(expr());
+            if (!in.accept(COMMA)) break;
+            if (in.at(RPAREN)) {
+                trailingComma = true;
+                break;
+            }
+        }
+        if (!in.at(RPAREN)) throw TokenStream.unexpected(in.peek(), ")", COMMA.display);
         Token close = in.advance();
         Span span = open.span().to(close.span());
-        if (elements.size() > 1) return new Expr.Tuple(elements, span);
+        if (elements.size() > 1 || trailingComma) return new Expr.Tuple(elements, span);
         return elements.getFirst();
     }
 

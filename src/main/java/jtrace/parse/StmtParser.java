@@ -4,6 +4,7 @@ import jtrace.ast.BinaryOp;
 import jtrace.ast.Block;
 import jtrace.ast.Expr;
 import jtrace.ast.Stmt;
+import jtrace.ast.UnaryOp;
 import jtrace.diag.CompileError;
 import jtrace.diag.Span;
 
@@ -97,6 +98,7 @@ final class StmtParser {
     private Stmt exprOrAssign() {
         Expr e = exprs.expr();
         Token op = in.peek();
+        if (e instanceof Expr.Call c && c.name().equals("assert") && c.args().size() == 2) return assertion(c);
         if (!ASSIGN_OPS.contains(op.kind())) return new Stmt.ExprStmt(e, e.span());
         if (!(e instanceof Expr.MapAccess) && !(e instanceof Expr.Variable)) {
             throw new CompileError(op.span(), "syntax error, unexpected " + op.display()
@@ -106,6 +108,18 @@ final class StmtParser {
         Expr value = exprs.expr();
         BinaryOp bop = op.kind() == ASSIGN ? null : ExprParser.binaryOp(op.kind());
         return new Stmt.Assign(e, bop, value, e.span().to(value.span()));
+    }
+
+    /**
+     * {@code assert(cond, msg)}, which bpftrace's standard library defines as a macro:
+     * {@code if (!cond) { errorf("assert failed: %s", msg); exit(1); }}.
+     */
+    private static Stmt assertion(Expr.Call c) {
+        Span at = c.span();
+        Expr.Call report = new Expr.Call("errorf", List.of(new Expr.StrLit("assert failed: %s", at), c.args().get(1)), at);
+        Expr.Call exit = new Expr.Call("exit", List.of(new Expr.IntLit(1, false, at)), at);
+        Block fail = new Block(List.of(new Stmt.ExprStmt(report, at), new Stmt.ExprStmt(exit, at)), at);
+        return new Stmt.If(new Expr.Unary(UnaryOp.LNOT, c.args().getFirst(), at), fail, null, at);
     }
 
     /** {@code if (c) { } [else if ... | else { }]}; else-if nests as an else block holding one If. */
@@ -132,16 +146,17 @@ final class StmtParser {
     /** {@code for ($v : @map) { }} or {@code for ($v : a..b) { }}. */
     private Stmt forStmt() {
         Token kw = in.advance();
-        in.expect(LPAREN);
+        // Current bpftrace also accepts the header without parentheses: for $i : 0..10 { }
+        boolean parens = in.accept(LPAREN);
         Token v = in.peek();
-        if (v.kind() != VAR) throw TokenStream.unexpected(v, VAR.display);
+        if (v.kind() != VAR) throw TokenStream.unexpected(v, parens ? VAR.display : LPAREN.display);
         in.advance();
         Expr.Variable variable = new Expr.Variable(v.text().substring(1), v.span());
         in.expect(COLON);
         Stmt result;
-        if (in.at(MAP) && in.peek(1).kind() == RPAREN) {
+        if (in.at(MAP) && in.peek(1).kind() == (parens ? RPAREN : LBRACE)) {
             Expr.MapAccess map = exprs.map();
-            in.expect(RPAREN);
+            if (parens) in.expect(RPAREN);
             Block body = block();
             result = new Stmt.ForMap(variable, map, body, kw.span().to(body.span()));
         } else {
@@ -149,7 +164,7 @@ final class StmtParser {
             if (!in.at(DOTDOT)) throw TokenStream.unexpected(in.peek(), DOTDOT.display);
             in.advance();
             Expr to = exprs.unary();
-            in.expect(RPAREN);
+            if (parens) in.expect(RPAREN);
             Block body = block();
             result = new Stmt.ForRange(variable, from, to, body, kw.span().to(body.span()));
         }

@@ -27,9 +27,15 @@ public final class Tracer {
     /**
      * @param verbose   -v: where to describe each loaded program and attachment, or null
      * @param onStarted run once begin has run, every probe being live (starts the -c child), or null
+     * @param printMapsOnExit the print_maps_on_exit config variable: print every map at the end
      */
     public record Options(boolean quiet, boolean notifyAttached, Output output, PrintStream notifyStream,
-                          PrintStream verbose, Runnable onStarted) {
+                          PrintStream verbose, Runnable onStarted, boolean printMapsOnExit) {
+        public Options(boolean quiet, boolean notifyAttached, Output output, PrintStream notifyStream,
+                       PrintStream verbose, Runnable onStarted) {
+            this(quiet, notifyAttached, output, notifyStream, verbose, onStarted, true);
+        }
+
         public Options(boolean quiet, boolean notifyAttached, Output output, PrintStream notifyStream) {
             this(quiet, notifyAttached, output, notifyStream, null, null);
         }
@@ -97,11 +103,13 @@ public final class Tracer {
             runEach(loaded, ProbeTarget.End.class);
             ring.drain(endEvents::handle);
             reportLost(loaded, out);
-            List<MapDump> dumps = new ArrayList<>();
-            for (MapDef def : compiled.maps()) {
-                if (def.isUserMap()) dumps.add(reader.read(def, loaded.map(def.name())));
+            if (options.printMapsOnExit()) {
+                List<MapDump> dumps = new ArrayList<>();
+                for (MapDef def : compiled.maps()) {
+                    if (def.isUserMap()) dumps.add(reader.read(def, loaded.map(def.name())));
+                }
+                out.exitMaps(dumps);
             }
-            out.exitMaps(dumps);
             out.flush();
             PhaseTimer.mark("end");
             return events.exitRequested() ? events.exitCode() : endEvents.exitCode();

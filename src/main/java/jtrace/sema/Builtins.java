@@ -12,7 +12,7 @@ public final class Builtins {
 
     public static final Set<String> NAMES = Set.of(
             "pid", "tid", "uid", "gid", "comm", "nsecs", "elapsed", "cpu", "probe", "args",
-            "cgroup", "curtask", "rand", "numaid", "jiffies", "ncpus", "cpid");
+            "cgroup", "curtask", "rand", "numaid", "jiffies", "ncpus", "cpid", "probetype");
 
     static Type typeOf(Expr.Ident id, ProbeTarget target, CompileOptions options) {
         if (UserProbeBuiltins.applies(target)) {
@@ -33,6 +33,7 @@ public final class Builtins {
             }
             case "comm" -> new Type.Str(16);
             case "probe" -> new Type.Str(Types.utf8Length(target.name()) + 1);
+            case "probetype" -> new Type.Str(probeType(target).length() + 1);
             case "args" -> {
                 if (target instanceof ProbeTarget.Tracepoint tp) yield new Type.Args(argsStructName(tp));
                 throw new CompileError(id.span(), "The args builtin can only be used with tracepoint probes ("
@@ -55,6 +56,15 @@ public final class Builtins {
     /** Whether {@code e} is the error for a name that is no builtin at all (it may still be an enum constant). */
     static boolean isUnknownIdentifier(CompileError e, Expr.Ident id) {
         return e.span().equals(id.span()) && unknownMessage(id).equals(e.getMessage());
+    }
+
+    /** The probetype builtin: the provider's full name; begin and end are "special", as in bpftrace. */
+    public static String probeType(ProbeTarget t) {
+        return switch (t) {
+            case ProbeTarget.Begin b -> "special";
+            case ProbeTarget.End e -> "special";
+            default -> kindOf(t);
+        };
     }
 
     static String argsStructName(ProbeTarget.Tracepoint tp) {

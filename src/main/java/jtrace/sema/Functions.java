@@ -73,6 +73,27 @@ final class Functions {
                 }
                 yield new Type.Strerror();
             }
+            case "bswap" -> {
+                arity(c, 1, 1);
+                if (!(args.getFirst() instanceof Type.Int n)) {
+                    throw new CompileError(c.span(), "bswap() expects an integer argument (" + args.getFirst().display() + " provided)");
+                }
+                // The bytes reversed within the argument's own width, as an unsigned integer of that width.
+                yield new Type.Int(n.bytes(), false);
+            }
+            case "kptr", "uptr" -> {
+                arity(c, 1, 1);
+                Type t = args.getFirst();
+                // Marks which address space a pointer reads from; the value is unchanged.
+                if (t instanceof Type.Pointer p) yield new Type.Pointer(p.target(), p.pointee(), c.name().equals("uptr"));
+                if (Type.isInteger(t)) yield t;
+                throw new CompileError(c.span(), c.name() + "() expects a pointer or an integer (" + t.display() + " provided)");
+            }
+            case "is_array", "is_integer", "is_literal", "is_ptr", "is_str", "is_unsigned_integer" -> {
+                // Known at compile time from the argument's type; codegen emits the constant.
+                arity(c, 1, 1);
+                yield new Type.Bool();
+            }
             case "print" -> {
                 arity(c, 1, 3);
                 if (args.getFirst() instanceof Type.Args) {
@@ -109,7 +130,7 @@ final class Functions {
                 }
                 yield new Type.Void();
             }
-            case "strncmp", "strcontains" -> LanguageFunctions.check(c, args);
+            case "strncmp", "strcontains", "strlen", "strstr" -> LanguageFunctions.check(c, args);
             case "buf" -> BufferFunction.check(c, args, options);
             case "join", "errorf", "warnf" -> OutputFunctions.check(c, args);
             default -> {

@@ -6,7 +6,7 @@ import jtrace.types.Type;
 
 import java.util.List;
 
-/** Signatures of the newer language functions: string tests ({@code strncmp}, {@code strcontains}). */
+/** Signatures of the newer language functions: string tests ({@code strncmp}, {@code strcontains}, {@code strlen}, {@code strstr}). */
 final class LanguageFunctions {
     private LanguageFunctions() {}
 
@@ -26,6 +26,17 @@ final class LanguageFunctions {
                 requireString(c, args, 0, "first");
                 requireString(c, args, 1, "second");
                 yield new Type.Bool();
+            }
+            case "strlen" -> {
+                Functions.arity(c, 1, 1);
+                requireString(c, args, 0, "first");
+                yield Type.Int.UINT64;
+            }
+            case "strstr" -> {
+                Functions.arity(c, 2, 2);
+                requireString(c, args, 0, "first");
+                requireString(c, args, 1, "second");
+                yield Type.Int.INT64;
             }
             default -> throw new IllegalStateException(c.name());
         };

@@ -6,6 +6,7 @@ import jtrace.elf.BinaryLocator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /** Turns attach points as written into concrete {@link ProbeTarget}s: aliases, units, wildcards. */
@@ -116,11 +117,41 @@ public final class ProbeResolver {
     private static boolean isPattern(String s) { return s.indexOf('*') >= 0 || s.indexOf('?') >= 0; }
 
     private static String timedSuffix(AttachPoint ap, String type) {
-        requireParts(ap, 3, type);
+        if (ap.parts().size() == 2) return "us:" + singlePeriod(ap, type) / 1_000L;
+        if (ap.parts().size() != 3) throw new CompileError(ap.span(), type + " probe type requires 1 or 2 arguments");
         return ap.parts().get(1) + ":" + ap.parts().get(2);
     }
 
+    /** Nanoseconds per unit of the one-part form's duration suffixes ({@code interval:1s}). */
+    private static final Map<String, Long> DURATION_NANOS = Map.of(
+            "", 1L, "ns", 1L, "us", 1_000L, "ms", 1_000_000L, "s", 1_000_000_000L,
+            "m", 60_000_000_000L, "h", 3_600_000_000_000L, "d", 86_400_000_000_000L);
+
+    /**
+     * The one-part form, {@code interval:1s} or {@code interval:1000000000}: a duration, nanoseconds
+     * when it has no unit; as bpftrace, at least 1us, and truncated to whole microseconds.
+     */
+    private static long singlePeriod(AttachPoint ap, String type) {
+        String text = ap.parts().get(1).replace("_", "");
+        int digits = 0;
+        while (digits < text.length() && Character.isDigit(text.charAt(digits))) digits++;
+        Long scale = DURATION_NANOS.get(text.substring(digits));
+        long ns;
+        try {
+            if (digits == 0 || scale == null) throw new NumberFormatException();
+            ns = Math.multiplyExact(Long.parseLong(text.substring(0, digits)), scale);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new CompileError(ap.span(), "Invalid rate of " + type + " probe: " + ap.parts().get(1));
+        }
+        if (ns < 1_000L) {
+            throw new CompileError(ap.span(), "Invalid rate of " + type
+                    + " probe. Minimum is 1000 or 1us. Found: " + ns + " nanoseconds");
+        }
+        return ns / 1_000L * 1_000L;
+    }
+
     private static long period(AttachPoint ap, String type) {
+        if (ap.parts().size() == 2) return singlePeriod(ap, type);
         String unit = ap.parts().get(1);
         long n;
         try {

@@ -106,13 +106,14 @@ final class SymbolFunctions {
                 String name = stringLiteral(c, 0);
                 if (!USER_PROBES.contains(kind)) throw notWith(c, "uaddr", kind);
                 ElfSymbol sym = uaddrSymbol(c, target, name);
-                String pointee = switch ((int) sym.size()) {
-                    case 1 -> "uint8";
-                    case 2 -> "uint16";
-                    case 4 -> "uint32";
-                    default -> "uint64";
+                Type.Int pointee = switch ((int) sym.size()) {
+                    case 1 -> new Type.Int(1, false);
+                    case 2 -> new Type.Int(2, false);
+                    case 4 -> Type.Int.UINT32;
+                    default -> Type.Int.UINT64;
                 };
-                yield new Type.Pointer(pointee);
+                // A pointer into the traced process, so *uaddr("x") reads user memory.
+                yield new Type.Pointer(pointee.display(), pointee, true);
             }
             case "reg" -> {
                 Functions.arity(c, 1, 1);

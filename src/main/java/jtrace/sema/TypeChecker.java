@@ -627,6 +627,10 @@ final class TypeChecker {
         }
         if (c.name().equals("has_key")) return hasKey(c);
         if (c.name().equals("getopt")) return NamedParams.type(NamedParams.value(c, options));
+        if (c.name().equals("nsecs")) return Clocks.check(c);
+        if (c.name().equals("str") && !c.args().isEmpty() && PositionalOffset.of(c.args().getFirst()) != null) {
+            return PositionalOffset.check(PositionalOffset.of(c.args().getFirst()), options);
+        }
         List<Type> argTypes = new ArrayList<>();
         for (Expr a : c.args()) {
             if (a instanceof Expr.MapAccess m && Functions.takesWholeMap(c.name()) && m.keys().isEmpty()) {

@@ -136,6 +136,18 @@ class ParserTest {
                 Arguments.of("for ($kv : @map) { print($kv.0); print($kv.1) }",
                         "for ($kv : @map) { print(($kv.0)); print(($kv.1)); }"),
                 Arguments.of("for ($i : 0..10) { }", "for ($i : 0..10) { }"),
+                // assert is bpftrace's standard library macro
+                Arguments.of("assert($a == 1, \"m\")", "if ((!($a == 1))) { errorf(\"assert failed: %s\", \"m\"); exit(1); }"),
+                // the one-element tuple; a tuple in a map's brackets is its key list
+                Arguments.of("print((1,)); $t = (1, 2,)", "print(tuple(1)); $t = tuple(1, 2);"),
+                Arguments.of("@[(pid, comm)]++", "(@[pid, comm]++);"),
+                // builtins called as functions, as stdlib.md allows
+                Arguments.of("print(pid()); print(comm()); print(tid(init)); print(pid(curr_ns))",
+                        "print(pid); print(comm); print(tid); print(pid);"),
+                Arguments.of("print(comm(1)); print(kstack())", "print(comm(1)); print(kstack());"),
+                // the header without parentheses, as stdlib.md's print example writes it
+                Arguments.of("for $elem : 1..$i { @[$elem] = 1; }", "for ($elem : 1..$i) { @[$elem] = 1; }"),
+                Arguments.of("for $kv : @map { print($kv.1) }", "for ($kv : @map) { print(($kv.1)); }"),
                 Arguments.of("for ($i : $a..-$b) { }", "for ($i : $a..(-$b)) { }"),
                 Arguments.of("return; break; continue", "return; break; continue;"),
                 Arguments.of("let $x; let $y = 1; let $z: uint64 = 2; let $p: struct task_struct * = curtask;",

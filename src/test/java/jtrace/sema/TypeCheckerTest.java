@@ -161,7 +161,9 @@ class TypeCheckerTest {
                 Arguments.of("BEGIN { @a = pid; }", "@a", "[]", "uint32"),
                 Arguments.of("BEGIN { @a[pid] = 1; }", "@a", "[uint64]", "int64"),
                 Arguments.of("BEGIN { @a[1, \"x\"] = \"s\"; }", "@a", "[int64, string[2]]", "string[2]"),
-                Arguments.of("BEGIN { @a[(1, \"x\")] = 1; }", "@a", "[(int64, string[2])]", "int64"),
+                // language.md, Map Keys: @a[(k1, k2)] is the same key as @a[k1, k2]
+                Arguments.of("BEGIN { @a[(1, \"x\")] = 1; }", "@a", "[int64, string[2]]", "int64"),
+                Arguments.of("BEGIN { $t = (1, \"x\"); @a[$t] = 1; }", "@a", "[(int64, string[2])]", "int64"),
                 Arguments.of("BEGIN { @a[comm] = count(); }", "@a", "[string[16]]", "count_t"),
                 Arguments.of("BEGIN { @a = sum(5); }", "@a", "[]", "sum_t"),
                 Arguments.of("BEGIN { @a = hist(5); }", "@a", "[]", "hist_t"),

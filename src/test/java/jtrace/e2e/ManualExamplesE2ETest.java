@@ -1,0 +1,108 @@
+package jtrace.e2e;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Examples from bpftrace's reference manual (docs/language.md, docs/stdlib.md) that the conformance
+ * sweep (SWEEP.md) found failing, each run unchanged except that it ends by itself.
+ */
+class ManualExamplesE2ETest {
+    @BeforeEach
+    void root() {
+        Kernel.assumeRoot();
+    }
+
+    static Stream<Arguments> examples() {
+        return Stream.of(
+                // language.md, Map Printing: print_maps_on_exit=0 prints no map at the end
+                Arguments.of("config = { print_maps_on_exit=0 } begin { @a = 1; @b[1] = 1; printf(\"x\\n\"); exit(); }", "x\n"),
+                Arguments.of("config = { print_maps_on_exit=false } begin { @a = 1; exit(); }", ""),
+                // language.md, Conditionals: a ternary of two actions as a statement
+                Arguments.of("begin { $a = 1; $a == 1 ? print(\"true\") : print(\"false\"); $a == 2 ? exit() : printf(\"x\\n\");"
+                        + " $a == 1 ? exit() : exit(); printf(\"never\\n\"); }", "true\nx\n"),
+                // language.md, interval: the one-part duration form
+                Arguments.of("interval:1s { printf(\"%s\\n\", probe); exit(); }", "interval:us:1000000\n"),
+                // stdlib.md, bswap: the bytes reversed within the argument's width, unsigned
+                Arguments.of("begin { printf(\"%d %d %d %x\\n\", bswap((uint8)1), bswap((uint16)1), bswap((uint32)1),"
+                        + " bswap((int16)0x1234)); exit(); }", "1 256 16777216 3412\n"),
+                Arguments.of("begin { printf(\"%d\\n\", bswap(0x0102030405060708)); exit(); }", "578437695752307201\n"),
+                // language.md, Tuples and Map Keys: (1,) is a tuple; @[(a, b)] is the key @[a, b]
+                Arguments.of("begin { print((1,)); @[1, \"x\"]++; @[(1, \"x\")]++; exit(); }", "(1)\n\n\n@[1, x]: 2\n"),
+                // stdlib.md, nsecs(clock): boot includes suspended time, TAI counts from 1970
+                Arguments.of("begin { $m = nsecs(monotonic); $b = nsecs(boot); $t = nsecs(tai); $s = nsecs(sw_tai);"
+                        + " print(($b >= $m, $t > $b, $s >= $t)); exit(); }", "(true, true, true)\n"),
+                // stdlib.md, probetype: the provider's name; begin and end are "special"
+                Arguments.of("begin { print(probetype); } interval:ms:10 { printf(\"%s\\n\", probetype()); exit(); }",
+                        "special\ninterval\n"),
+                // stdlib.md, strlen and strstr
+                Arguments.of("begin { $s = \"hello\"; print((strlen($s), strlen(\"\"), strstr($s, \"lo\"), strstr($s, \"x\"),"
+                        + " strstr($s, \"\"), strstr($s, \"hellox\"))); exit(); }", "(5, 0, 3, -1, 0, -1)\n"),
+                // stdlib.md, is_*: compile-time tests of the argument's type
+                Arguments.of("begin { $p = (int8 *)0; $s = \"a\"; print((is_integer(1), is_integer($s), is_unsigned_integer(1),"
+                        + " is_unsigned_integer(-1), is_unsigned_integer(pid), is_ptr($p), is_ptr(1), is_str($s),"
+                        + " is_literal(1), is_literal($s), is_array($s))); exit(); }",
+                        "(true, false, true, false, true, true, false, true, true, false, false)\n"),
+                // stdlib.md, kptr/uptr: the value unchanged, only its address space marked
+                Arguments.of("begin { $p = (int8 *)8; print((kptr($p) == 8, uptr($p) == 8, kptr(7))); exit(); }", "(true, true, 7)\n"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void printsWhatTheManualSays(String program, String stdout) {
+        JtraceProcess.Result r = Kernel.selfExiting("-e", program).assertExitCode(0);
+        GoldenText.assertSameText("stdout", stdout, r.stdout());
+    }
+
+    /** language.md, Positional Parameters: {@code str($1 + 1)} is the parameter from its second byte. */
+    @Test
+    void positionalParameterPlusAConstantInStr() {
+        JtraceProcess.Result r = Kernel.selfExiting("-e", "begin { printf(\"%s|%s|\\n\", str($1 + 1), str($1 + 5)); exit(); }",
+                "hello").assertExitCode(0);
+        GoldenText.assertSameText("stdout", "ello||\n", r.stdout());
+    }
+
+    /** stdlib.md, ppid and pcomm: of the current task (in begin, jtrace itself, a child of this JVM) or of one passed. */
+    @Test
+    void ppidAndPcommOfTheCurrentTask() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("jtrace.e2e.command") == null,
+                "jtrace must be a direct child of this JVM");
+        JtraceProcess.Result r = Kernel.selfExiting("-e",
+                "begin { printf(\"%d %s %d %s\\n\", ppid, pcomm, ppid(curtask), pcomm()); exit(); }").assertExitCode(0);
+        long me = ProcessHandle.current().pid();
+        GoldenText.assertSameText("stdout", me + " java " + me + " java\n", r.stdout());
+    }
+
+    /** stdlib.md, assert: a failed assertion is an error at the call, and exit status 1. */
+    @Test
+    void failedAssertReportsAndExitsWithOne() {
+        JtraceProcess.Result r = Kernel.selfExiting("-e",
+                "begin { $a = 5; assert($a == 5, \"five\"); assert($a == 4, \"not four\"); print(\"after\"); }")
+                .assertExitCode(1);
+        GoldenText.assertSameText("stdout", "", r.stdout());
+        GoldenText.assertSameText("stderr", "Attached 1 probe\n"
+                + "stdin:1:42-69: ERROR: assert failed: not four\n"
+                + "begin { $a = 5; assert($a == 5, \"five\"); assert($a == 4, \"not four\"); print(\"after\"); }\n"
+                + "                                         ~~~~~~~~~~~~~~~~~~~~~~~~~~~\n", r.stderr());
+    }
+
+    /**
+     * stdlib.md, uaddr: {@code str(*uaddr("ps1_prompt"))} compiles, an 8-byte symbol being a
+     * {@code uint64 *} into user memory. (The value read is right only for non-PIE binaries: jtrace
+     * does not relocate uaddr() in PIE executables, as bpftrace does on kernels 6.7+; see SWEEP.md.)
+     */
+    @Test
+    void uaddrOfAnEightByteSymbolCanBeDereferenced() {
+        String bin = UprobeTarget.binary().toString();
+        JtraceProcess.Result r = Kernel.selfExiting("-d", "-e",
+                "uprobe:" + bin + ":ut_args { printf(\"%d\\n\", *uaddr(\"ut_global\")); }").assertExitCode(0);
+        assertTrue(r.stdout().contains("probe_read_user"), r.stdout());
+    }
+}
