@@ -493,7 +493,7 @@ final class ProbeCodegen {
             case Expr.Cast c -> {
                 Reg r = scalar(c.operand());
                 Type to = typeOf(c);
-                if (to instanceof Type.Int i) extend(r, i.bytes(), i.signed());
+                if (Type.intOf(to) instanceof Type.Int i) extend(r, i.bytes(), i.signed());
                 else if (to instanceof Type.Bool) normalizeBool(r);
                 yield r;
             }

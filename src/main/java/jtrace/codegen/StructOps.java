@@ -65,7 +65,7 @@ final class StructOps {
         }
         Reg r = gen.regs().take(x.span());
         e.load(Size.DW, r, ProbeCodegen.CTX, index * 8);
-        if (gen.typeOf(x) instanceof Type.Int i) gen.extend(r, i.bytes(), i.signed());
+        if (Type.intOf(gen.typeOf(x)) instanceof Type.Int i) gen.extend(r, i.bytes(), i.signed());
         return r;
     }
 

@@ -27,6 +27,7 @@ final class ConversionRenderer {
         return switch (arg) {
             case FormatArg.Int i -> i.signed() ? Long.toString(i.value()) : Long.toUnsignedString(i.value());
             case FormatArg.Str s -> s.value();
+            case FormatArg.Sym s -> s.text();
             case FormatArg.Bool b -> b.value() ? "true" : "false";
             case FormatArg.Bytes b -> BufferText.format(b.value(), true, true);
         };
@@ -45,6 +46,7 @@ final class ConversionRenderer {
     private static Long bits(FormatArg arg) {
         return switch (arg) {
             case FormatArg.Int i -> i.value();
+            case FormatArg.Sym s -> s.value();
             case FormatArg.Bool b -> b.value() ? 1L : 0L;
             default -> null;
         };

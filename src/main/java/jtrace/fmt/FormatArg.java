@@ -13,6 +13,12 @@ public sealed interface FormatArg {
 
     record Str(String value) implements FormatArg {}
 
+    /**
+     * A value with a name, as an enum's: %s shows {@code text} (the enumerator, or the number when
+     * none has this value), integer conversions the (unsigned) {@code value}.
+     */
+    record Sym(long value, String text) implements FormatArg {}
+
     record Bool(boolean value) implements FormatArg {}
 
     /** The bytes of a buf() value, for %r, %rx and %rh. */

@@ -207,9 +207,10 @@ public final class Parser {
         return new Preamble.CDefinition(text.substring(at, end), new Span(at, end));
     }
 
-    /** {@code struct NAME {} } at top level, as opposed to an attach point. */
+    /** {@code struct NAME {} } (or an anonymous {@code enum { }}) at top level, as opposed to an attach point. */
     private boolean isCDefinition(int at) {
         int i = at + wordAt(at).length();
+        if (wordAt(at).equals("enum") && nextNonBlank(i) == '{') return true;
         if (i >= text.length() || !Character.isWhitespace(text.charAt(i))) return false;
         while (i < text.length() && Character.isWhitespace(text.charAt(i))) i++;
         String name = wordAt(i);

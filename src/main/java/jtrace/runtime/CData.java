@@ -32,6 +32,7 @@ final class CData {
                 yield new Value.Array(values);
             }
             case Type.Int i -> new Value.Int(bits(bytes, off, i.bytes()), i.bytes(), i.signed());
+            case Type.Enum e -> enumValue(e, bits(bytes, off, e.bytes()));
             case Type.Bool b -> new Value.Bool(bytes[off] != 0);
             case Type.Pointer p -> pointer(bits(bytes, off, 8));
             case Type.Str s -> new Value.Str(ValueDecoder.cString(bytes, off, s.capacity()));
@@ -42,6 +43,11 @@ final class CData {
     /** A pointer prints as its address in hex; JSON takes the number. */
     static Value pointer(long address) {
         return new Value.Sym("0x" + Long.toHexString(address), address);
+    }
+
+    /** An enum prints as its enumerator's name, else its number; JSON takes the number. */
+    static Value enumValue(Type.Enum e, long value) {
+        return new Value.Sym(e.text(value), value);
     }
 
     /** The member's bits, from the bytes that hold them, sign-extended when its type is signed. */

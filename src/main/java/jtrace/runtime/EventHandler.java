@@ -78,6 +78,10 @@ final class EventHandler {
             Type t = a.type();
             args.add(switch (t) {
                 case Type.Int i -> new FormatArg.Int(ValueDecoder.u64(bytes, a.offset()), i.signed());
+                case Type.Enum e -> {
+                    long v = ValueDecoder.u64(bytes, a.offset());
+                    yield new FormatArg.Sym(v, e.text(v));
+                }
                 case Type.Pointer x -> new FormatArg.Int(ValueDecoder.u64(bytes, a.offset()), false);
                 case Type.Bool x -> new FormatArg.Bool(ValueDecoder.u64(bytes, a.offset()) != 0);
                 case Type.Str s -> new FormatArg.Str(program.compiled().truncation().mark(ValueDecoder.cString(bytes, a.offset(), s.capacity())));

@@ -62,6 +62,9 @@ final class MapEntries {
             if (sample instanceof Value.Int) {
                 // Integer keys are compared as signed numbers of their width.
                 out.sort(Comparator.comparingLong(e -> ((Value.Int) e.getKey().get(field)).signedValue()));
+            } else if (sample instanceof Value.Sym) {
+                // Enum keys sort by their number.
+                out.sort(Comparator.comparingLong(e -> ((Value.Sym) e.getKey().get(field)).value()));
             } else if (sample instanceof Value.Str) {
                 out.sort((a, b) -> compareBytes(((Value.Str) a.getKey().get(field)).value(),
                         ((Value.Str) b.getKey().get(field)).value()));

@@ -21,6 +21,7 @@ final class ValueDecoder {
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         return switch (t) {
             case Type.Int i -> new Value.Int(b.getLong(off), 8, i.signed());
+            case Type.Enum e -> CData.enumValue(e, b.getLong(off));
             case Type.Pointer p -> CData.pointer(b.getLong(off)); // bpftrace prints pointers in hex
             case Type.Bool x -> new Value.Bool(b.getLong(off) != 0);
             case Type.Str s -> new Value.Str(cString(bytes, off, s.capacity()));

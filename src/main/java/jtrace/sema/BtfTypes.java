@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Kernel BTF types as bpftrace types: integers and enums as integers, char arrays as strings,
+ * Kernel BTF types as bpftrace types: integers, enums (unsigned, with their names), char arrays as strings,
  * structs and unions with layouts read when first needed. Everything read through these types
  * lives in kernel memory.
  */
@@ -32,10 +32,7 @@ final class BtfTypes {
                 if (bytes == 1 || bytes == 2 || bytes == 4 || bytes == 8) yield new Type.Int(bytes, t.intSigned());
                 yield new Type.Array(Type.Int.UINT64, Math.max(1, bytes / 8));
             }
-            case BtfType.BTF_KIND_ENUM, BtfType.BTF_KIND_ENUM64 -> {
-                int bytes = t.sizeOrType();
-                yield new Type.Int(bytes == 1 || bytes == 2 || bytes == 4 ? bytes : 8, t.enumSigned());
-            }
+            case BtfType.BTF_KIND_ENUM, BtfType.BTF_KIND_ENUM64 -> enumType(r);
             case BtfType.BTF_KIND_PTR -> new Type.Pointer(pointeeName(t.sizeOrType()), pointee(t.sizeOrType()), false);
             case BtfType.BTF_KIND_STRUCT, BtfType.BTF_KIND_UNION -> struct(r);
             case BtfType.BTF_KIND_FWD -> {
@@ -50,6 +47,15 @@ final class BtfTypes {
             }
             default -> null;
         };
+    }
+
+    /** An ENUM/ENUM64 type: unsigned of its size, as bpftrace has enums, with its enumerators' names. */
+    Type.Enum enumType(int id) {
+        BtfType t = btf.type(id);
+        int bytes = t.sizeOrType();
+        java.util.LinkedHashMap<String, Long> values = new java.util.LinkedHashMap<>();
+        for (BtfType.Enumerator e : t.enumerators()) values.putIfAbsent(e.name(), e.value());
+        return Type.Enum.of(t.name().isEmpty() ? "(anonymous)" : t.name(), bytes == 1 || bytes == 2 || bytes == 4 ? bytes : 8, values);
     }
 
     private boolean isChar(int id) {

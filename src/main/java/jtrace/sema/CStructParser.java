@@ -136,6 +136,16 @@ final class CStructParser {
         };
     }
 
+    /** A member of enum type: that enum when the script or BTF defines it, else C's 4-byte integer. */
+    private Type enumMember(String name) {
+        try {
+            Type t = named.apply(name);
+            return t instanceof Type.Enum ? t : Type.Int.UINT32;
+        } catch (jtrace.diag.CompileError unknown) {
+            return Type.Int.UINT32;
+        }
+    }
+
     private Type baseType() throws Unsupported {
         List<String> words = new ArrayList<>();
         while (true) {
@@ -147,7 +157,7 @@ final class CStructParser {
             if (w.equals("struct") || w.equals("union") || w.equals("enum")) {
                 next();
                 String name = w + " " + next();
-                if (w.equals("enum")) return Type.Int.UINT32;
+                if (w.equals("enum")) return enumMember(name);
                 Type t = named.apply(name);
                 // A pointer to a struct defined nowhere (or to this one) is still a pointer: C allows incomplete types there.
                 if (t == null && peek().equals("*")) return new Type.Struct(name, 0, List::of);

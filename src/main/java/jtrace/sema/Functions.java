@@ -170,6 +170,7 @@ final class Functions {
     static String kindName(Type t) {
         return switch (t) {
             case Type.Int i -> "integer";
+            case Type.Enum e -> "integer";
             case Type.Bool b -> "bool";
             case Type.Str s -> "string";
             case Type.Tuple tu -> "tuple";

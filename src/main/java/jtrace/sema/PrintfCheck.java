@@ -33,6 +33,7 @@ final class PrintfCheck {
     static ArgType argType(Type t) {
         ArgType.Kind kind = switch (t) {
             case Type.Int i -> ArgType.Kind.INTEGER;
+            case Type.Enum e -> ArgType.Kind.INTEGER;
             case Type.Bool b -> ArgType.Kind.BOOLEAN;
             case Type.Pointer p -> ArgType.Kind.POINTER;
             case Type.Buffer b -> ArgType.Kind.BUFFER;

@@ -30,9 +30,15 @@ public final class StructResolver {
 
     private final Map<String, String> definitions = new LinkedHashMap<>();
     private final Map<String, Type.Struct> defined = new HashMap<>();
+    /** Enums defined in the script by name ("Foo" of {@code enum Foo}), and their enumerators. */
+    private final Map<String, Type.Enum> scriptEnums = new HashMap<>();
+    private final Map<String, Enumerator> scriptEnumerators = new HashMap<>();
     private final boolean hasIncludes;
     private final BtfSource source;
     private BtfTypes btf;
+
+    /** An enumerator: its enum (held in 8 bytes, as bpftrace types enumerator names) and value. */
+    record Enumerator(Type.Enum type, long value) {}
 
     public StructResolver(List<Preamble.CDefinition> cDefinitions, BtfSource source) {
         this.source = source;
@@ -41,8 +47,21 @@ public final class StructResolver {
             String name = CStructParser.definedName(d.text());
             if (name != null) definitions.put(name, d.text());
             if (d.text().stripLeading().startsWith("#include")) includes = true;
+            if (CEnumParser.isEnum(d.text())) defineEnum(d);
         }
         this.hasIncludes = includes;
+    }
+
+    private void defineEnum(Preamble.CDefinition d) {
+        CEnumParser.Definition def;
+        try {
+            def = CEnumParser.parse(d.text());
+        } catch (CEnumParser.Unsupported e) {
+            throw new CompileError(d.span(), "jtrace cannot read this enum definition: " + e.getMessage());
+        }
+        if (def.named()) scriptEnums.put(def.type().name(), def.type());
+        Type.Enum held = def.type().withBytes(8);
+        def.values().forEach((n, v) -> scriptEnumerators.putIfAbsent(n, new Enumerator(held, v)));
     }
 
     public static StructResolver none() {
@@ -84,7 +103,7 @@ public final class StructResolver {
     /** A struct, union, enum, integer or typedef name without pointers; null when unknown. */
     private Type findType(String name, Span span) {
         if (name.startsWith("struct ") || name.startsWith("union ")) return findStruct(name, span);
-        if (name.startsWith("enum ")) return Type.Int.UINT32;
+        if (name.startsWith("enum ")) return enumType(name.substring(5).trim(), span);
         Type t = CStructParser.cInteger(List.of(name.split(" ")));
         if (t != null) return t;
         BtfTypes b = btf(span, name);
@@ -139,13 +158,49 @@ public final class StructResolver {
         return new Type.Pointer("struct task_struct", task, false);
     }
 
-    /** An enumerator of the kernel's BTF (which is read now if it was not yet); null when unknown or BTF is unreadable. */
-    Btf.EnumConstant enumerator(String name) {
+    /**
+     * An enumerator defined in the script, else of the kernel's BTF (which is read now if it was
+     * not yet); null when unknown or BTF is unreadable.
+     */
+    Enumerator enumerator(String name) {
+        Enumerator mine = scriptEnumerators.get(name);
+        if (mine != null) return mine;
         try {
-            return btfTypes().btf().enumerator(name);
+            BtfTypes b = btfTypes();
+            Btf.EnumConstant c = b.btf().enumerator(name);
+            return c == null ? null : new Enumerator(b.enumType(c.typeId()).withBytes(8), c.value());
         } catch (BtfFormatException e) {
             return null;
         }
+    }
+
+    /**
+     * A tracepoint field of enum type ({@code enum skb_drop_reason reason}) typed as that BTF enum,
+     * at the field's width; {@code plain} (its integer type) when BTF does not have it.
+     */
+    Type tracepointField(TracepointField field, Type plain) {
+        String c = field.cType().trim();
+        if (!c.startsWith("enum ") || field.isPointer() || field.arrayLen() > 0 || !(plain instanceof Type.Int i)) return plain;
+        try {
+            BtfTypes b = btfTypes();
+            String name = c.substring(5).trim();
+            int id = b.btf().find(BtfType.BTF_KIND_ENUM, name);
+            if (id <= 0) id = b.btf().find(BtfType.BTF_KIND_ENUM64, name);
+            return id > 0 ? b.enumType(id).withBytes(i.bytes()) : plain;
+        } catch (BtfFormatException e) {
+            return plain;
+        }
+    }
+
+    /** {@code enum NAME}: defined in the script, else in the kernel's BTF; bpftrace's error when neither has it. */
+    Type.Enum enumType(String name, Span span) {
+        Type.Enum mine = scriptEnums.get(name);
+        if (mine != null) return mine;
+        BtfTypes b = btf(span, "enum " + name);
+        int id = b.btf().find(BtfType.BTF_KIND_ENUM, name);
+        if (id <= 0) id = b.btf().find(BtfType.BTF_KIND_ENUM64, name);
+        if (id <= 0) throw new CompileError(span, "Unknown enum: " + name);
+        return b.enumType(id);
     }
 
     /** The kernel's BTF as types, for raw tracepoint arguments. */

@@ -50,13 +50,20 @@ public final class StructTyping {
         return null;
     }
 
-    /** An enumerator of the kernel's BTF used as a constant; null when there is none of that name. */
+    /**
+     * An enumerator (of the script's enums, else the kernel's BTF) used as a constant; typed as its
+     * enum, held in 8 bytes, as bpftrace does (so %s and print() show its name); null when there is
+     * none of that name.
+     */
     Type enumConstant(Expr.Ident id) {
-        jtrace.btf.Btf.EnumConstant c = structs.enumerator(id.name());
+        StructResolver.Enumerator c = structs.enumerator(id.name());
         if (c == null) return null;
         constants.put(id, c.value());
-        return Type.Int.INT64;
+        return c.type();
     }
+
+    /** A tracepoint field: of its BTF enum when its C type is one, else {@code plain}. */
+    Type tracepointField(TracepointField field, Type plain) { return structs.tracepointField(field, plain); }
 
     /** {@code args.NAME} of a raw tracepoint. */
     Type rawArg(Expr.FieldAccess f) {
@@ -180,6 +187,13 @@ public final class StructTyping {
         if (to instanceof Type.Struct) throw new CompileError(c.span(), "Cannot cast to \"" + to.display() + "\"");
         if (from != null && !Type.isInteger(from)) {
             throw new CompileError(c.span(), "Cannot cast from \"" + from.display() + "\" to \"" + to.display() + "\"");
+        }
+        if (to instanceof Type.Enum e) {
+            // bpftrace checks a literal against the enum's values; other values print as numbers when unnamed.
+            Long literal = c.operand() instanceof Expr.IntLit lit ? lit.value() : null;
+            if (literal != null && e.nameOf(literal) == null) {
+                throw new CompileError(c.span(), "Enum: " + e.name() + " doesn't contain a variant value of " + literal);
+            }
         }
         return to;
     }

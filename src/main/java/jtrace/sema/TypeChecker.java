@@ -174,11 +174,11 @@ final class TypeChecker {
             if (op != null) {
                 requireInteger(value, v, op.symbol + "=");
                 MapInfo existing = maps.get(m.name());
-                if (existing != null && !(existing.value() instanceof Type.Int)) {
+                if (existing != null && Type.intOf(existing.value()) == null) {
                     throw new CompileError(m.span(), "Type mismatch for " + m.name() + ": trying to assign value of type '"
                             + v.display() + "' when map already contains a value of type '" + existing.value().display() + "'");
                 }
-                v = Types.widen(v instanceof Type.Int i ? i : Type.Int.INT64);
+                v = Types.widen(Type.intOf(v) instanceof Type.Int i ? i : Type.Int.INT64);
             }
         }
         maps.assign(m, keys, v);
@@ -256,7 +256,7 @@ final class TypeChecker {
     /** A value a variable declared with {@code type} can hold: integers are truncated to it, strings must fit. */
     private static boolean fitsDeclared(Type declared, Type value) {
         return switch (declared) {
-            case Type.Int i -> value instanceof Type.Int || value instanceof Type.Pointer;
+            case Type.Int i -> Type.intOf(value) != null || value instanceof Type.Pointer;
             case Type.Bool b -> value instanceof Type.Bool;
             case Type.Str s -> value instanceof Type.Str vs && vs.capacity() <= s.capacity();
             default -> declared.equals(value);
@@ -298,7 +298,7 @@ final class TypeChecker {
                 Functions.arity(c, 1, 1);
                 Type t = argTypes.getFirst();
                 if (t != null) requireInteger(args.getFirst(), t, c.name() + "()");
-                Type.Int of = Types.widen(t instanceof Type.Int i ? i : Type.Int.INT64);
+                Type.Int of = Types.widen(Type.intOf(t) instanceof Type.Int i ? i : Type.Int.INT64);
                 return switch (c.name()) {
                     case "sum" -> new Type.Sum(of);
                     case "min" -> new Type.Min(of);
@@ -442,7 +442,7 @@ final class TypeChecker {
         if (base instanceof Type.Args) {
             ProbeTarget.Tracepoint tp = (ProbeTarget.Tracepoint) target;
             for (TracepointField field : tp.fields()) {
-                if (field.name().equals(f.field())) return Types.ofField(field, options);
+                if (field.name().equals(f.field())) return structs.tracepointField(field, Types.ofField(field, options));
             }
             throw new CompileError(f.span(), "Struct/union of type 'struct " + Builtins.argsStructName(tp)
                     + "' does not contain a field named '" + f.field() + "'");
@@ -559,7 +559,7 @@ final class TypeChecker {
             case Expr.MapAccess m -> {
                 List<Type> keys = keyTypes(m);
                 MapInfo info = maps.get(m.name());
-                if (info != null && !(info.value() instanceof Type.Int)) {
+                if (info != null && Type.intOf(info.value()) == null) {
                     throw new CompileError(d.span(), "The " + (d.increment() ? "++" : "--")
                             + " operator can not be used on a map holding '" + info.value().display() + "'");
                 }

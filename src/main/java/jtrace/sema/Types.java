@@ -17,16 +17,18 @@ final class Types {
     static Type.Int asInt(Type t) {
         return switch (t) {
             case Type.Int i -> i;
+            case Type.Enum e -> Type.intOf(e);
             case Type.Bool b -> Type.Int.UINT64;
             case Type.Pointer p -> Type.Int.UINT64;
             default -> throw new IllegalArgumentException(t.display());
         };
     }
 
-    /** How a value is stored as a map key or tuple element: integers widen to 64 bits. */
+    /** How a value is stored as a map key or tuple element: integers (and enums) widen to 64 bits. */
     static Type keyForm(Type t) {
         return switch (t) {
             case Type.Int i -> widen(i);
+            case Type.Enum e -> e.withBytes(8);
             case Type.Pointer p -> Type.Int.UINT64;
             default -> t;
         };
@@ -38,9 +40,11 @@ final class Types {
         // One pointer type, its pointee resolved on one side only (pointer arithmetic resolves it).
         if (a instanceof Type.Pointer x && b instanceof Type.Pointer y && x.target().equals(y.target()) && x.user() == y.user()
                 && (x.pointee() == null || y.pointee() == null)) return x.pointee() != null ? x : y;
-        if (a instanceof Type.Int x && b instanceof Type.Int y) return new Type.Int(8, x.signed() || y.signed());
-        if (a instanceof Type.Bool && b instanceof Type.Int || a instanceof Type.Int && b instanceof Type.Bool) return null;
-        if (a instanceof Type.Pointer && b instanceof Type.Int || a instanceof Type.Int && b instanceof Type.Pointer) return Type.Int.UINT64;
+        // One enum however wide it is held; an enum and another integer share an integer slot.
+        if (a instanceof Type.Enum x && b instanceof Type.Enum y && x.name().equals(y.name())) return x.withBytes(8);
+        if (Type.intOf(a) instanceof Type.Int x && Type.intOf(b) instanceof Type.Int y) return new Type.Int(8, x.signed() || y.signed());
+        if (a instanceof Type.Bool && Type.intOf(b) != null || Type.intOf(a) != null && b instanceof Type.Bool) return null;
+        if (a instanceof Type.Pointer && Type.intOf(b) != null || Type.intOf(a) != null && b instanceof Type.Pointer) return Type.Int.UINT64;
         if (a instanceof Type.Str x && b instanceof Type.Str y) return new Type.Str(Math.max(x.capacity(), y.capacity()));
         if (a instanceof Type.Tuple x && b instanceof Type.Tuple y && x.elements().size() == y.elements().size()) {
             java.util.List<Type> elems = new java.util.ArrayList<>();

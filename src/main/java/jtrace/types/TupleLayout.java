@@ -22,6 +22,7 @@ public record TupleLayout(List<Integer> offsets, int size) {
     public static int slotSize(Type t) {
         return switch (t) {
             case Type.Int i -> 8;
+            case Type.Enum e -> 8;
             case Type.Bool b -> 8;
             case Type.Pointer p -> 8;
             case Type.Str s -> (s.capacity() + 7) / 8 * 8;

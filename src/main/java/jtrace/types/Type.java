@@ -1,6 +1,7 @@
 package jtrace.types;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The types of bpftrace values, as semantic analysis infers them and code generation lays them out. */
@@ -22,6 +23,57 @@ public sealed interface Type {
         public String display() { return (signed ? "int" : "uint") + bytes * 8; }
 
         public int size() { return bytes; }
+    }
+
+    /**
+     * A C enum (from BTF, or defined in the script): an unsigned integer of {@code bytes} width, as
+     * bpftrace has enums, whose values print as their enumerator's name where one has that value.
+     * {@code names} maps each value, unsigned at the enum's declared width, to its first enumerator
+     * (see {@link #of}). It is an integer wherever integers are accepted ({@link #intOf}); two
+     * enums are the same type when name and width agree.
+     */
+    record Enum(String name, int bytes, Map<Long, String> names) implements Type {
+        public Enum {
+            if (bytes != 1 && bytes != 2 && bytes != 4 && bytes != 8) {
+                throw new IllegalArgumentException("enum width must be 1, 2, 4 or 8 bytes: " + bytes);
+            }
+            names = Map.copyOf(names);
+        }
+
+        /** An enum of {@code bytes} width with these enumerators, in declaration order (the first of equal values names it). */
+        public static Enum of(String name, int bytes, java.util.SequencedMap<String, Long> enumerators) {
+            Map<Long, String> names = new java.util.HashMap<>();
+            for (Map.Entry<String, Long> e : enumerators.entrySet()) names.putIfAbsent(mask(e.getValue(), bytes), e.getKey());
+            return new Enum(name, bytes, names);
+        }
+
+        private static long mask(long v, int bytes) { return bytes == 8 ? v : v & ((1L << (bytes * 8)) - 1); }
+
+        public String display() { return "enum " + name; }
+
+        public int size() { return bytes; }
+
+        /** The same enum held in a slot of {@code width} bytes (variables and maps hold 8). */
+        public Enum withBytes(int width) { return width == bytes ? this : new Enum(name, width, names); }
+
+        /** The enumerator with this value, or null; a negative 32-bit value also matches its unsigned form. */
+        public String nameOf(long value) {
+            String n = names.get(mask(value, bytes));
+            if (n == null && value >> 31 == -1) n = names.get(value & 0xFFFF_FFFFL);
+            return n;
+        }
+
+        /** bpftrace's text for a value: the enumerator's name, else the number (unsigned). */
+        public String text(long value) {
+            String n = nameOf(value);
+            return n != null ? n : Long.toUnsignedString(mask(value, bytes));
+        }
+
+        @Override
+        public boolean equals(Object o) { return o instanceof Enum e && e.name.equals(name) && e.bytes == bytes; }
+
+        @Override
+        public int hashCode() { return name.hashCode() * 31 + bytes; }
     }
 
     record Bool() implements Type {
@@ -227,5 +279,14 @@ public sealed interface Type {
         public int size() { return element.size() * length; }
     }
 
-    static boolean isInteger(Type t) { return t instanceof Int || t instanceof Bool || t instanceof Pointer; }
+    static boolean isInteger(Type t) { return t instanceof Int || t instanceof Enum || t instanceof Bool || t instanceof Pointer; }
+
+    /** The integer a value of this type is held as: itself for Int, unsigned of its width for an enum; else null. */
+    static Int intOf(Type t) {
+        return switch (t) {
+            case Int i -> i;
+            case Enum e -> new Int(e.bytes(), false);
+            case null, default -> null;
+        };
+    }
 }

@@ -90,7 +90,11 @@ class PrintfFormatTest {
                 Arguments.of("%rx", List.of(new byte[] {'h', 0}), "\\x68\\x00"),
                 Arguments.of("%rh", List.of(new byte[] {'h', 0, 1}), "68 00 01"),
                 Arguments.of("%r", List.of("plain"), "plain"),
-                Arguments.of("%*d", List.of(5L), "5"));
+                Arguments.of("%*d", List.of(5L), "5"),
+                // enums: %s shows the enumerator, integer conversions its number
+                Arguments.of("%s %d %x", List.of(new FormatArg.Sym(2, "TWO"), new FormatArg.Sym(2, "TWO"), new FormatArg.Sym(26, "Z")), "TWO 2 1a"),
+                Arguments.of("%-5s|%5s|", List.of(new FormatArg.Sym(1, "A"), new FormatArg.Sym(7, "7")), "A    |    7|"),
+                Arguments.of("%.2s", List.of(new FormatArg.Sym(1, "ABC")), "AB"));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

@@ -51,6 +51,22 @@ class CDataTest {
                 new JsonWriter().value(v).take());
     }
 
+    /** struct with an enum member: the name in text, the number in JSON; an unnamed value as its number. */
+    @Test
+    void enumMembersAndValues() {
+        java.util.LinkedHashMap<String, Long> values = new java.util.LinkedHashMap<>();
+        values.put("OFF", 0L);
+        values.put("ON", 1L);
+        Type.Enum state = Type.Enum.of("state", 4, values);
+        Type.Struct s = new Type.Struct("struct sw", 8, () -> List.of(
+                new StructLayout.Field("a", state, 0, 0), new StructLayout.Field("b", state, 32, 0)));
+        byte[] b = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putInt(0, 1).putInt(4, 7).putLong(8, 0).array();
+        Value v = ValueDecoder.decode(s, b, 0);
+        assertEquals("{ .a = ON, .b = 7 }", ValueText.text(v));
+        assertEquals("{\"a\": 1, \"b\": 7}", new JsonWriter().value(v).take());
+        assertEquals("OFF", ValueText.text(ValueDecoder.decode(state.withBytes(8), b, 8)));
+    }
+
     @Test
     void arraysAndPointersAtTopLevel() {
         byte[] b = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putInt(0, 1).putInt(4, -2).putLong(8, 0x1000).array();

@@ -148,11 +148,48 @@ class StructTypingTest {
     @Test
     void enumeratorsAreConstants() {
         CheckedProbe p = analyze("BEGIN { $x = SKB_DROP_REASON_NOT_SPECIFIED + SKB_NOT_DROPPED_YET; }").probes().getFirst();
-        assertEquals("int64", p.variables().get("x").display());
+        // Arithmetic on enums gives an integer; enums are unsigned, as bpftrace has them.
+        assertEquals("uint64", p.variables().get("x").display());
         assertEquals(java.util.List.of(2L, 0L), p.constants().entrySet().stream()
                 .sorted(java.util.Comparator.comparingInt(e -> e.getKey().span().start())).map(java.util.Map.Entry::getValue).toList());
         assertEquals("stdin:1:14-26: ERROR: Unknown identifier: 'SKB_NOPE_XYZ'",
                 error("BEGIN { $x = SKB_NOPE_XYZ; }").lines().findFirst().orElseThrow());
+    }
+
+    /** Enumerators, casts to enums and struct members of enum type are typed as their enum (bpftrace prints their names). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "'' | SKB_DROP_REASON_NOT_SPECIFIED | enum skb_drop_reason | 8",
+            "'' | (enum skb_drop_reason)2 | enum skb_drop_reason | 4",
+            "'' | SKB_NOT_DROPPED_YET == 0 | bool | 1",
+            "'' | SKB_NOT_DROPPED_YET * 2 | uint64 | 8",
+            "enum Color { RED = 1, GREEN }; | GREEN | enum Color | 8",
+            "enum { A = -1, B }; | B | enum (anonymous) | 8",
+            "enum Color { RED }; struct s { enum Color c; }; | ((struct s *)0)->c | enum Color | 4",
+            "enum Color { RED }; | (RED, 1) | (enum Color, int64) | 16",
+    })
+    void enumTypes(String preamble, String expr, String type, int size) {
+        Type t = typeOf(preamble, expr);
+        assertEquals(type, t.display());
+        assertEquals(size, t instanceof Type.Tuple tu ? tu.size() : t.size());
+    }
+
+    @Test
+    void enumNamesComeFromTheirDefinition() {
+        Type.Enum e = (Type.Enum) typeOf("enum Color { RED = 1, GREEN, BLUE = 0x10, CYAN = 1 };", "(enum Color)1");
+        assertEquals(java.util.Map.of(1L, "RED", 2L, "GREEN", 16L, "BLUE"), e.names());
+        assertEquals("SKB_DROP_REASON_NOT_SPECIFIED", ((Type.Enum) typeOf("", "SKB_DROP_REASON_NOT_SPECIFIED")).text(2));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "BEGIN { $x = (enum nope)1; } | stdin:1:14-26: ERROR: Unknown enum: nope",
+            "enum Color { RED = 1 }; BEGIN { $x = (enum Color)5; } | stdin:1:38-51: ERROR: Enum: Color doesn't contain a variant value of 5",
+            "BEGIN { $x = (enum skb_drop_reason)1; } | stdin:1:14-37: ERROR: Enum: skb_drop_reason doesn't contain a variant value of 1",
+            "enum Color { RED = x }; BEGIN { } | stdin:1:1-24: ERROR: jtrace cannot read this enum definition: cannot read enumerator 'RED = x'",
+    })
+    void enumErrors(String program, String message) {
+        assertEquals(message, error(program).lines().findFirst().orElseThrow());
     }
 
     /** Pointer arithmetic keeps the pointer type; its step (the pointee's size) is resolved for code generation. */
