@@ -62,6 +62,18 @@ class DwarfUprobeE2ETest {
         GoldenText.assertSameText("stdout", "\n\n@[0]: 0\n@[1]: 10\n@[2]: 20\n", r.stdout());
     }
 
+    /**
+     * A char array with no NUL in it (tag.code "ABCD") is shown cut: print, map keys and values,
+     * tuples and struct fields add str_trunc_trailer; printf's %s only for max_strlen - 1 characters.
+     */
+    @Test
+    void fullCharArrayGetsTheTruncationTrailer() {
+        JtraceProcess.Result r = trace("config = { max_strlen = 8; str_trunc_trailer = \"~\" } uprobe:" + bin + ":dt_tag { "
+                + "print(args.t->code); print((args.t->code, 1)); printf(\"%s|\\n\", args.t->code); @[args.t->code] = count(); "
+                + "@v = args.t->code; }", 2).assertExitCode(0);
+        GoldenText.assertSameText("stdout", "ABCD~\n(ABCD~, 1)\nABCD|\nABCD~\n(ABCD~, 1)\nABCD|\n\n\n@[ABCD~]: 2\n@v: ABCD~\n", r.stdout());
+    }
+
     @Test
     void stackPassedArgumentsAreRefused() {
         JtraceProcess.Result r = Kernel.selfExiting("-e", "uprobe:" + bin + ":dt_many { print(args.a1); }").assertExitCode(1);
