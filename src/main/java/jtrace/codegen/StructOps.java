@@ -126,6 +126,8 @@ final class StructOps {
         gen.regs().release(a);
     }
 
+    BpfHelper readHelper(Expr x) { return helper(x); }
+
     private BpfHelper helper(Expr x) {
         return jtrace.sema.StructTyping.inUserSpace(x, gen::typeOf) ? BpfHelper.PROBE_READ_USER : BpfHelper.PROBE_READ_KERNEL;
     }

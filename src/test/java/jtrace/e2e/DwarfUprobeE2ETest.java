@@ -74,6 +74,15 @@ class DwarfUprobeE2ETest {
         GoldenText.assertSameText("stdout", "ABCD~\n(ABCD~, 1)\nABCD|\nABCD~\n(ABCD~, 1)\nABCD|\n\n\n@[ABCD~]: 2\n@v: ABCD~\n", r.stdout());
     }
 
+    /** macaddr and ntop of uprobe DWARF args: through an unsigned char pointer, and of array members of a struct. */
+    @Test
+    void macaddrAndNtopOfUprobeArguments() {
+        JtraceProcess.Result r = trace("uprobe:" + bin + ":dt_tag { printf(\"%s %s %s\\n\", macaddr(args.mac), "
+                + "macaddr(args.t->mac), ntop(args.t->code)); }", 2).assertExitCode(0);
+        GoldenText.assertSameText("stdout", "02:00:00:00:00:00 02:00:00:00:00:00 65.66.67.68\n"
+                + "02:00:00:00:00:01 02:00:00:00:00:01 65.66.67.68\n", r.stdout());
+    }
+
     @Test
     void stackPassedArgumentsAreRefused() {
         JtraceProcess.Result r = Kernel.selfExiting("-e", "uprobe:" + bin + ":dt_many { print(args.a1); }").assertExitCode(1);
