@@ -175,6 +175,15 @@ final class StructOps {
                 e.stackAddr(r, gen.variableSlot(v));
                 return r;
             }
+            case Expr.MapAccess m when gen.typeOf(m) instanceof Type.Struct || gen.typeOf(m) instanceof Type.Array -> {
+                // As bpftrace: a struct map value is first copied to the stack, then its members read from there.
+                int size = jtrace.types.TupleLayout.slotSize(gen.typeOf(m));
+                int slot = frame.alloc(size);
+                gen.maps().readInto(m, Reg.R10, slot, size);
+                Reg r = gen.regs().take(m.span());
+                e.stackAddr(r, slot);
+                return r;
+            }
             default -> throw new CompileError(x.span(), "jtrace cannot take the address of this expression");
         }
     }

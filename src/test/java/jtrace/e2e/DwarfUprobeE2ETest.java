@@ -83,6 +83,16 @@ class DwarfUprobeE2ETest {
                 + "02:00:00:00:00:01 02:00:00:00:00:01 65.66.67.68\n", r.stdout());
     }
 
+    /** A member of a struct map value: the value is read onto the stack first (zeroes when the key is absent). */
+    @Test
+    void memberOfAStructMapValue() {
+        JtraceProcess.Result r = trace("uprobe:" + bin + ":dt_rec { @p[args.rec->id] = args.rec->pos; "
+                + "printf(\"%d %d\\n\", @p[args.rec->id].y, @p[7].x); @n[args.rec->id] = *args.rec; "
+                + "printf(\"%s %d\\n\", @n[args.rec->id].name, @n[args.rec->id].vals[2]); delete(@n[args.rec->id]); }", 2).assertExitCode(0);
+        GoldenText.assertSameText("stdout", "0 0\nrec0 42\n2 0\nrec1 42\n\n\n"
+                + "@p[100]: { .x = 0, .y = 0 }\n@p[101]: { .x = 1, .y = 2 }\n", r.stdout());
+    }
+
     @Test
     void stackPassedArgumentsAreRefused() {
         JtraceProcess.Result r = Kernel.selfExiting("-e", "uprobe:" + bin + ":dt_many { print(args.a1); }").assertExitCode(1);
