@@ -14,16 +14,13 @@ import java.util.List;
 final class CData {
     private CData() {}
 
-    static Value decode(Type t, byte[] bytes, int off) { return decode(t, bytes, off, ""); }
-
-    /** @param trailer str_trunc_trailer for a char array with no NUL in it */
-    static Value decode(Type t, byte[] bytes, int off, String trailer) {
+    static Value decode(Type t, byte[] bytes, int off) {
         return switch (t) {
             case Type.Struct s -> {
                 List<Value.Record.Field> fields = new ArrayList<>();
                 for (StructLayout.Field f : s.layout().fields()) {
                     int at = off + (int) f.byteOffset();
-                    Value v = f.bitfield() ? bitfield(f, bytes, at) : decode(f.type(), bytes, at, trailer);
+                    Value v = f.bitfield() ? bitfield(f, bytes, at) : decode(f.type(), bytes, at);
                     fields.add(new Value.Record.Field(f.name(), v));
                 }
                 yield new Value.Record(fields);
@@ -31,13 +28,13 @@ final class CData {
             case Type.Array a -> {
                 List<Value> values = new ArrayList<>();
                 int step = a.element().size();
-                for (int i = 0; i < a.length(); i++) values.add(decode(a.element(), bytes, off + i * step, trailer));
+                for (int i = 0; i < a.length(); i++) values.add(decode(a.element(), bytes, off + i * step));
                 yield new Value.Array(values);
             }
             case Type.Int i -> new Value.Int(bits(bytes, off, i.bytes()), i.bytes(), i.signed());
             case Type.Bool b -> new Value.Bool(bytes[off] != 0);
             case Type.Pointer p -> pointer(bits(bytes, off, 8));
-            case Type.Str s -> new Value.Str(ValueDecoder.fullString(bytes, off, s.capacity(), trailer));
+            case Type.Str s -> new Value.Str(ValueDecoder.cString(bytes, off, s.capacity()));
             default -> new Value.Int(bits(bytes, off, 8), 8, false);
         };
     }

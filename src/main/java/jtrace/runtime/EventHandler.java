@@ -62,7 +62,7 @@ final class EventHandler {
                 MapDump dump = reader.read(def, program.map(pm.map()));
                 out.map(dump, (int) pm.top(), (int) pm.div());
             }
-            case EventSpec.PrintValue pv -> out.value(ValueDecoder.decode(pv.type(), bytes, 8, reader.symbols(), reader.trailer()));
+            case EventSpec.PrintValue pv -> out.value(ValueDecoder.decode(pv.type(), bytes, 8, reader.symbols()));
             case EventSpec.ClearMap c -> clear(c);
             case EventSpec.Time t -> out.time(Strftime.format(t.format(), ZonedDateTime.now()));
             case EventSpec.Action a -> actions.run(a, printfArgs(new EventSpec.Printf(a.format(), a.args(), a.size()), bytes));

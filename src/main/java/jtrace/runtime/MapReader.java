@@ -18,20 +18,14 @@ final class MapReader {
 
     private final Symbolizer symbols;
 
-    private final String trailer;
+    MapReader(int cpuCount) { this(cpuCount, Symbolizer.DETACHED); }
 
-    MapReader(int cpuCount) { this(cpuCount, Symbolizer.DETACHED, ""); }
-
-    /** @param trailer str_trunc_trailer, for strings that fill their buffers */
-    MapReader(int cpuCount, Symbolizer symbols, String trailer) {
+    MapReader(int cpuCount, Symbolizer symbols) {
         this.cpuCount = cpuCount;
         this.symbols = symbols;
-        this.trailer = trailer;
     }
 
     Symbolizer symbols() { return symbols; }
-
-    String trailer() { return trailer; }
 
     MapDump read(MapDef def, BpfMap map) {
         Type value = def.info().value();
@@ -68,7 +62,7 @@ final class MapReader {
     private List<Value> keyValues(KeyLayout layout, byte[] key) {
         List<Value> out = new ArrayList<>();
         for (int i = 0; i < layout.elements().size(); i++) {
-            out.add(ValueDecoder.decode(layout.elements().get(i), key, layout.offsets().get(i), symbols, trailer));
+            out.add(ValueDecoder.decode(layout.elements().get(i), key, layout.offsets().get(i), symbols));
         }
         return out;
     }
@@ -82,7 +76,7 @@ final class MapReader {
             case Type.Stats s -> new MapValue.Stats(sumSlots(v, 8, slot), sumSlots(v, 0, slot), s.of().signed());
             case Type.Min m -> new MapValue.Min(extreme(v, slot, m.of().signed(), true), m.of().signed());
             case Type.Max m -> new MapValue.Max(extreme(v, slot, m.of().signed(), false), m.of().signed());
-            default -> new MapValue.Scalar(ValueDecoder.decode(t, v, 0, symbols, trailer));
+            default -> new MapValue.Scalar(ValueDecoder.decode(t, v, 0, symbols));
         };
     }
 

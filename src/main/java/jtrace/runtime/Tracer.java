@@ -53,7 +53,7 @@ public final class Tracer {
         try (LoadedProgram loaded = LoadedProgram.load(compiled);
              RingBufferReader ring = new RingBufferReader(loaded.map(CompiledProgram.RINGBUF))) {
             PhaseTimer.mark("load");
-            MapReader reader = new MapReader(Cpus.possible().size(), new Symbolizer(loaded::map), compiled.truncation().trailer());
+            MapReader reader = new MapReader(Cpus.possible().size(), new Symbolizer(loaded::map));
             wakeOnStop = ring;
             if (stop.get()) ring.wakeup();
             EventHandler events = new EventHandler(loaded, out, reader);

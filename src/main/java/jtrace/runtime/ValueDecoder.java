@@ -16,19 +16,14 @@ final class ValueDecoder {
 
     static Value decode(Type t, byte[] bytes, int off) { return decode(t, bytes, off, Symbolizer.DETACHED); }
 
-    static Value decode(Type t, byte[] bytes, int off, Symbolizer symbols) { return decode(t, bytes, off, symbols, ""); }
-
-    /**
-     * @param symbols resolves stacks, symbols and addresses to their text
-     * @param trailer str_trunc_trailer, put after a string that fills its whole buffer (see {@link #fullString})
-     */
-    static Value decode(Type t, byte[] bytes, int off, Symbolizer symbols, String trailer) {
+    /** @param symbols resolves stacks, symbols and addresses to their text */
+    static Value decode(Type t, byte[] bytes, int off, Symbolizer symbols) {
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         return switch (t) {
             case Type.Int i -> new Value.Int(b.getLong(off), 8, i.signed());
             case Type.Pointer p -> CData.pointer(b.getLong(off)); // bpftrace prints pointers in hex
             case Type.Bool x -> new Value.Bool(b.getLong(off) != 0);
-            case Type.Str s -> new Value.Str(fullString(bytes, off, s.capacity(), trailer));
+            case Type.Str s -> new Value.Str(cString(bytes, off, s.capacity()));
             case Type.Strerror s -> new Value.Str(ErrnoMessages.of(b.getLong(off)));
             case Type.Resolved r -> new Value.Str(symbols.text(r, bytes, off));
             case Type.Buffer buf -> new Value.Buffer(bufferBytes(buf, bytes, off));
@@ -36,7 +31,7 @@ final class ValueDecoder {
                 TupleLayout layout = TupleLayout.of(tuple);
                 List<Value> values = new ArrayList<>();
                 for (int i = 0; i < tuple.elements().size(); i++) {
-                    values.add(decode(tuple.elements().get(i), bytes, off + layout.offsets().get(i), symbols, trailer));
+                    values.add(decode(tuple.elements().get(i), bytes, off + layout.offsets().get(i), symbols));
                 }
                 if (tuple.isRecord()) {
                     List<Value.Record.Field> fields = new ArrayList<>();
@@ -45,8 +40,8 @@ final class ValueDecoder {
                 }
                 yield new Value.Tuple(values);
             }
-            case Type.Struct st -> CData.decode(st, bytes, off, trailer);
-            case Type.Array a -> CData.decode(a, bytes, off, trailer);
+            case Type.Struct st -> CData.decode(st, bytes, off);
+            case Type.Array a -> CData.decode(a, bytes, off);
             default -> throw new IllegalArgumentException("cannot decode " + t.display());
         };
     }
@@ -57,16 +52,6 @@ final class ValueDecoder {
         int limit = Math.min(bytes.length, off + capacity);
         while (end < limit && bytes[end] != 0) end++;
         return new String(bytes, off, end - off, StandardCharsets.ISO_8859_1);
-    }
-
-    /**
-     * A string as bpftrace's value formatter (print, map keys and values, tuple and struct fields)
-     * shows it: with {@code trailer} when no NUL ends it within its buffer, bpftrace's sign that it
-     * was cut. (printf's %s has its own test, {@link jtrace.codegen.StringTruncation#mark}.)
-     */
-    static String fullString(byte[] bytes, int off, int capacity, String trailer) {
-        String s = cString(bytes, off, capacity);
-        return s.length() == capacity ? s + trailer : s;
     }
 
     /** A buffer's bytes: its u64 length (at most the capacity), then that many bytes. */

@@ -63,15 +63,16 @@ class DwarfUprobeE2ETest {
     }
 
     /**
-     * A char array with no NUL in it (tag.code "ABCD") is shown cut: print, map keys and values,
-     * tuples and struct fields add str_trunc_trailer; printf's %s only for max_strlen - 1 characters.
+     * A char array with no NUL in it (tag.code "ABCD") is whole, not cut: current bpftrace types
+     * char[N] as string[N+1] so that its value formatter (print, maps, tuples) sees the NUL and adds
+     * no str_trunc_trailer; printf's %s adds it only for max_strlen - 1 characters.
      */
     @Test
-    void fullCharArrayGetsTheTruncationTrailer() {
+    void fullCharArrayIsNotMarkedTruncated() {
         JtraceProcess.Result r = trace("config = { max_strlen = 8; str_trunc_trailer = \"~\" } uprobe:" + bin + ":dt_tag { "
                 + "print(args.t->code); print((args.t->code, 1)); printf(\"%s|\\n\", args.t->code); @[args.t->code] = count(); "
                 + "@v = args.t->code; }", 2).assertExitCode(0);
-        GoldenText.assertSameText("stdout", "ABCD~\n(ABCD~, 1)\nABCD|\nABCD~\n(ABCD~, 1)\nABCD|\n\n\n@[ABCD~]: 2\n@v: ABCD~\n", r.stdout());
+        GoldenText.assertSameText("stdout", "ABCD\n(ABCD, 1)\nABCD|\nABCD\n(ABCD, 1)\nABCD|\n\n\n@[ABCD]: 2\n@v: ABCD\n", r.stdout());
     }
 
     /** macaddr and ntop of uprobe DWARF args: through an unsigned char pointer, and of array members of a struct. */
