@@ -94,6 +94,15 @@ class DwarfUprobeE2ETest {
                 + "@p[100]: { .x = 0, .y = 0 }\n@p[101]: { .x = 1, .y = 2 }\n", r.stdout());
     }
 
+    /** In a script-defined struct, as in bpftrace, char[4] is a string but unsigned char[6] an array of uint8. */
+    @Test
+    void unsignedCharArrayOfAScriptStructIsAnIntegerArray() {
+        JtraceProcess.Result r = trace("struct mytag { char code[4]; unsigned char mac[6]; } uprobe:" + bin + ":dt_tag { "
+                + "$t = (struct mytag *)arg0; print(*$t); printf(\"%d %s\\n\", $t->mac[5], macaddr($t->mac)); }", 2).assertExitCode(0);
+        GoldenText.assertSameText("stdout", "{ .code = ABCD, .mac = [2,0,0,0,0,0] }\n0 02:00:00:00:00:00\n"
+                + "{ .code = ABCD, .mac = [2,0,0,0,0,1] }\n1 02:00:00:00:00:01\n", r.stdout());
+    }
+
     @Test
     void stackPassedArgumentsAreRefused() {
         JtraceProcess.Result r = Kernel.selfExiting("-e", "uprobe:" + bin + ":dt_many { print(args.a1); }").assertExitCode(1);

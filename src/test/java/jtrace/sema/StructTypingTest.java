@@ -121,6 +121,19 @@ class StructTypingTest {
         assertEquals(type, typeOf("struct pp { int **q; };", expr).display());
     }
 
+    /** As bpftrace (clang): only plain char arrays are strings; unsigned char, signed char and u8 arrays hold integers. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "((struct cs *)0)->a | string[4]",
+            "((struct cs *)0)->b | uint8[6]",
+            "((struct cs *)0)->c | int8[2]",
+            "((struct cs *)0)->d | uint8[3]",
+            "((struct cs *)0)->b[1] | uint8",
+    })
+    void onlyPlainCharArraysAreStrings(String expr, String type) {
+        assertEquals(type, typeOf("struct cs { char a[4]; unsigned char b[6]; signed char c[2]; u8 d[3]; };", expr).display());
+    }
+
     @Test
     void multiLevelPointerInAnError() {
         assertEquals("stdin:1:31-39: ERROR: Type mismatch for '+': comparing 'int8 **' with 'string[2]'\n"
