@@ -6,7 +6,9 @@
  *
  * call N: N rounds, i = 0..N-1, of dt_ints(i, -i, 200, -3, 7*i, HIGH), dt_str("name<i>", i),
  * dt_rec(&rec, buf) with rec.id = 100+i, rec.pos = {i, 2*i}, rec.name "rec<i>", rec.label
- * "label", dt_mixed(1.5, i, 2.5f, 10*i), dt_byval(pt, i), dt_many(1..7) and dt_ret(i).
+ * "label", dt_mixed(1.5, i, 2.5f, 10*i), dt_byval(pt, i), dt_many(1..7), dt_ret(i) and
+ * dt_tag(&tag, tag.mac, i) with tag.code "ABCD" (no NUL: a full char array) and tag.mac
+ * 02:00:00:00:00:<i>.
  *
  * Protocol as jtwl: names itself "dwarf_target", writes "ready PID\n", waits for SIGUSR1 unless
  * --now, runs, then _exit(0) (2 on usage errors).
@@ -40,6 +42,11 @@ struct record {
         int i;
         char c;
     };
+};
+
+struct tag {
+    char code[4];
+    unsigned char mac[6];
 };
 
 typedef unsigned long counter_t;
@@ -91,6 +98,12 @@ NOINLINE struct record *dt_ret(int i)
     return &r;
 }
 
+NOINLINE int dt_tag(struct tag *t, unsigned char *mac, int a)
+{
+    BARRIER();
+    return t->code[0] + mac[5] + a;
+}
+
 static void die(const char *msg)
 {
     fprintf(stderr, "dwarf_target: %s\n", msg);
@@ -104,6 +117,7 @@ int main(int argc, char **argv)
     char line[64], name[32], buf[8] = "b";
     struct record rec;
     struct point pt;
+    struct tag tag = { { 'A', 'B', 'C', 'D' }, { 2, 0, 0, 0, 0, 0 } };
     sigset_t set;
     int sig;
 
@@ -145,6 +159,8 @@ int main(int argc, char **argv)
         dt_sink += dt_byval(pt, (int)k);
         dt_sink += dt_many(1, 2, 3, 4, 5, 6, 7);
         dt_sink += dt_ret((int)k)->id;
+        tag.mac[5] = (unsigned char)k;
+        dt_sink += dt_tag(&tag, tag.mac, (int)k);
     }
     _exit(0);
 }

@@ -576,15 +576,28 @@ final class ProbeCodegen {
      */
     Reg[] scalarPair(Expr left, Expr right) {
         Reg l = scalar(left);
-        if (regs.available() >= 2 || isLeaf(right)) return new Reg[]{l, scalar(right)};
+        if (regs.available() >= 2 || isLeaf(right) && regs.available() >= 1) return new Reg[]{l, scalar(right)};
         int slot = frame.alloc(8);
         e.store(Size.DW, Reg.R10, slot, l);
         regs.release(l);
         Reg r = scalar(right);
+        if (regs.available() == 0) {
+            // A single free register (the frame in scratch memory takes R9, an event record R7): the
+            // right operand moves to PAIR_SPARE, which nothing clobbers before the caller uses it.
+            e.mov(PAIR_SPARE, r);
+            e.load(Size.DW, r, Reg.R10, slot);
+            return new Reg[]{r, PAIR_SPARE};
+        }
         Reg back = regs.take(right.span());
         e.load(Size.DW, back, Reg.R10, slot);
         return new Reg[]{back, r};
     }
+
+    /**
+     * The right operand of {@link #scalarPair} when the pool runs dry: a caller-saved register, good
+     * only until the next helper call; releasing it is a no-op. The left one is always from the pool.
+     */
+    static final Reg PAIR_SPARE = Reg.R5;
 
     private static boolean isLeaf(Expr x) {
         return x instanceof Expr.IntLit || x instanceof Expr.Ident || x instanceof Expr.Variable
@@ -694,6 +707,11 @@ final class ProbeCodegen {
         Reg p = pointerLeft ? lr[0] : lr[1];
         Reg i = pointerLeft ? lr[1] : lr[0];
         if (step != 1) e.aluImm(AluOp.MUL, i, step);
+        if (p == PAIR_SPARE) {
+            // n + p with the pointer in the spare register: the sum goes to n's pool register.
+            e.alu(AluOp.ADD, i, p);
+            return i;
+        }
         e.alu(b.op() == BinaryOp.SUB ? AluOp.SUB : AluOp.ADD, p, i);
         regs.release(i);
         return p;

@@ -126,6 +126,8 @@ final class StructOps {
         gen.regs().release(a);
     }
 
+    BpfHelper readHelper(Expr x) { return helper(x); }
+
     private BpfHelper helper(Expr x) {
         return jtrace.sema.StructTyping.inUserSpace(x, gen::typeOf) ? BpfHelper.PROBE_READ_USER : BpfHelper.PROBE_READ_KERNEL;
     }
@@ -171,6 +173,15 @@ final class StructOps {
                 // A struct or array held in a variable is read back from its slot like any other memory.
                 Reg r = gen.regs().take(v.span());
                 e.stackAddr(r, gen.variableSlot(v));
+                return r;
+            }
+            case Expr.MapAccess m when gen.typeOf(m) instanceof Type.Struct || gen.typeOf(m) instanceof Type.Array -> {
+                // As bpftrace: a struct map value is first copied to the stack, then its members read from there.
+                int size = jtrace.types.TupleLayout.slotSize(gen.typeOf(m));
+                int slot = frame.alloc(size);
+                gen.maps().readInto(m, Reg.R10, slot, size);
+                Reg r = gen.regs().take(m.span());
+                e.stackAddr(r, slot);
                 return r;
             }
             default -> throw new CompileError(x.span(), "jtrace cannot take the address of this expression");

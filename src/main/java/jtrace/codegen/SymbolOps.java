@@ -147,12 +147,22 @@ final class SymbolOps {
     }
 
     private void readBytes(Expr src, Reg base, int off, int n) {
-        if (src instanceof Expr.FieldAccess f && gen.typeOf(f.base()) instanceof Type.Args) {
+        if (tracepointField(src) instanceof Expr.FieldAccess f) {
             TracepointField field = gen.argsField(f);
             e.addr(Reg.R1, base, off);
             e.movImm(Reg.R2, Math.min(n, Math.max(field.size(), 1)));
             e.addr(Reg.R3, ProbeCodegen.CTX, field.offset());
             e.call(BpfHelper.PROBE_READ_KERNEL);
+            return;
+        }
+        if (isArrayInMemory(src)) {
+            // An array member (args.s->mac, $p->addr): its bytes are where it lies, not behind it.
+            Reg a = gen.structs().address(src);
+            e.addr(Reg.R1, base, off);
+            e.movImm(Reg.R2, n);
+            e.mov(Reg.R3, a);
+            gen.regs().release(a);
+            e.call(gen.structs().readHelper(src));
             return;
         }
         Reg ptr = gen.scalar(src);
@@ -163,8 +173,16 @@ final class SymbolOps {
         e.call(userPointers() ? BpfHelper.PROBE_READ_USER : BpfHelper.PROBE_READ_KERNEL);
     }
 
+    /** Pointers of uprobes and syscall tracepoints are user-space ones; those of kernel probes (fentry, rawtracepoint...) are not. */
     private boolean userPointers() {
+        if (gen.target() instanceof ProbeTarget.Kernel k && !(k instanceof jtrace.sema.WatchpointTarget)) return false;
+        if (gen.target() instanceof ProbeTarget.RawTracepoint) return false;
         return !(gen.target() instanceof ProbeTarget.Tracepoint tp) || tp.userPointers();
+    }
+
+    private boolean isArrayInMemory(Expr x) {
+        Type t = gen.typeOf(x);
+        return (t instanceof Type.Array || t instanceof Type.Str) && gen.structs().isMemory(x);
     }
 
     /** Writes a usym or ntop value at base+off. */
@@ -203,11 +221,18 @@ final class SymbolOps {
 
     /** The byte length of an array argument (a tracepoint array field), or 0 for an integer. */
     private int arrayLength(Expr x) {
-        if (x instanceof Expr.FieldAccess f && gen.typeOf(f.base()) instanceof Type.Args) {
+        if (tracepointField(x) instanceof Expr.FieldAccess f) {
             TracepointField field = gen.argsField(f);
             if (field.size() == 4 || field.size() == 16) return field.size();
         }
+        if (isArrayInMemory(x) && (gen.typeOf(x).size() == 4 || gen.typeOf(x).size() == 16)) return gen.typeOf(x).size();
         return 0;
+    }
+
+    /** {@code x} when it is a field of a tracepoint's args (read at its offset in the context), else null. */
+    private Expr.FieldAccess tracepointField(Expr x) {
+        boolean tracepoint = gen.target() instanceof ProbeTarget.Tracepoint;
+        return tracepoint && x instanceof Expr.FieldAccess f && gen.typeOf(f.base()) instanceof Type.Args ? f : null;
     }
 
     // ---- actions ----

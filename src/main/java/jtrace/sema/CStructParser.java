@@ -80,7 +80,7 @@ final class CStructParser {
                     expect("]");
                 }
                 for (int i = dims.size() - 1; i >= 0; i--) {
-                    boolean chars = t instanceof Type.Int in && in.bytes() == 1 && i == dims.size() - 1;
+                    boolean chars = plainChar && stars == 0 && t instanceof Type.Int in && in.bytes() == 1 && i == dims.size() - 1;
                     t = chars ? new Type.Str(dims.get(i)) : new Type.Array(t, dims.get(i));
                 }
                 int width = 0;
@@ -146,7 +146,14 @@ final class CStructParser {
         }
     }
 
+    /**
+     * Whether the last base type was spelled plain {@code char}: as bpftrace (clang's Char_S/Char_U),
+     * only arrays of plain char are strings; unsigned char, signed char and u8 arrays are integer arrays.
+     */
+    private boolean plainChar;
+
     private Type baseType() throws Unsupported {
+        plainChar = false;
         List<String> words = new ArrayList<>();
         while (true) {
             String w = peek();
@@ -171,6 +178,7 @@ final class CStructParser {
         }
         if (words.isEmpty()) throw new Unsupported("expected a type, found '" + peek() + "'");
         String joined = String.join(" ", words);
+        plainChar = joined.equals("char");
         Type t = cInteger(words);
         if (t != null || joined.equals("void")) return t;
         Type n = named.apply(joined);

@@ -141,7 +141,7 @@ public final class StructResolver {
             return base;
         }
         Type t = new Type.Pointer(n, base, user);
-        for (int i = 1; i < stars; i++) t = new Type.Pointer(t.display().substring(0, t.display().length() - 2), t, user);
+        for (int i = 1; i < stars; i++) t = new Type.Pointer(t.display(), t, user);
         return t;
     }
 

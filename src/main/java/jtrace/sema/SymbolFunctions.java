@@ -128,7 +128,8 @@ final class SymbolFunctions {
                 Functions.arity(c, 1, 2);
                 for (int i = 0; i < args.size(); i++) {
                     Type t = args.get(i);
-                    boolean ok = Type.isInteger(t) || i == args.size() - 1 && t instanceof Type.Str s && (s.capacity() == 4 || s.capacity() == 16);
+                    boolean ok = Type.isInteger(t) || i == args.size() - 1 && (t instanceof Type.Str s && (s.capacity() == 4 || s.capacity() == 16)
+                            || byteArray(t) == 4 || byteArray(t) == 16);
                     if (!ok) throw new CompileError(c.args().get(i).span(), "ntop() expects an integer or array argument (" + t.display() + " provided)");
                 }
                 yield new Type.Inet();
@@ -136,7 +137,7 @@ final class SymbolFunctions {
             case "macaddr" -> {
                 Functions.arity(c, 1, 1);
                 Type t = args.getFirst();
-                if (!(Type.isInteger(t) || t instanceof Type.Str s && s.capacity() >= 6)) {
+                if (!(Type.isInteger(t) || t instanceof Type.Str s && s.capacity() >= 6 || byteArray(t) >= 6)) {
                     throw new CompileError(c.span(), "macaddr() only supports array or pointer arguments (" + t.display() + " provided)");
                 }
                 yield new Type.MacAddr();
@@ -247,5 +248,10 @@ final class SymbolFunctions {
         } catch (IOException | UnsupportedOperationException e) {
             throw new CompileError(c.span(), fail + e.getMessage());
         }
+    }
+
+    /** The length of an array of bytes (unsigned char, u8...), or -1 for any other type. */
+    private static int byteArray(Type t) {
+        return t instanceof Type.Array a && a.element() instanceof Type.Int e && e.bytes() == 1 ? a.length() : -1;
     }
 }

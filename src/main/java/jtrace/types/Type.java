@@ -107,7 +107,8 @@ public sealed interface Type {
     record Pointer(String target, Type pointee, boolean user) implements Type {
         public Pointer(String target) { this(target, null, false); }
 
-        public String display() { return target + " *"; }
+        /** {@code int8 *}, and {@code int8 **} (not {@code int8 * *}) for a pointer to one. */
+        public String display() { return target + (target.endsWith("*") ? "*" : " *"); }
 
         public int size() { return 8; }
     }

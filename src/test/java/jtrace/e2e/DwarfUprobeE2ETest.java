@@ -62,6 +62,47 @@ class DwarfUprobeE2ETest {
         GoldenText.assertSameText("stdout", "\n\n@[0]: 0\n@[1]: 10\n@[2]: 20\n", r.stdout());
     }
 
+    /**
+     * A char array with no NUL in it (tag.code "ABCD") is whole, not cut: current bpftrace types
+     * char[N] as string[N+1] so that its value formatter (print, maps, tuples) sees the NUL and adds
+     * no str_trunc_trailer; printf's %s adds it only for max_strlen - 1 characters.
+     */
+    @Test
+    void fullCharArrayIsNotMarkedTruncated() {
+        JtraceProcess.Result r = trace("config = { max_strlen = 8; str_trunc_trailer = \"~\" } uprobe:" + bin + ":dt_tag { "
+                + "print(args.t->code); print((args.t->code, 1)); printf(\"%s|\\n\", args.t->code); @[args.t->code] = count(); "
+                + "@v = args.t->code; }", 2).assertExitCode(0);
+        GoldenText.assertSameText("stdout", "ABCD\n(ABCD, 1)\nABCD|\nABCD\n(ABCD, 1)\nABCD|\n\n\n@[ABCD]: 2\n@v: ABCD\n", r.stdout());
+    }
+
+    /** macaddr and ntop of uprobe DWARF args: through an unsigned char pointer, and of array members of a struct. */
+    @Test
+    void macaddrAndNtopOfUprobeArguments() {
+        JtraceProcess.Result r = trace("uprobe:" + bin + ":dt_tag { printf(\"%s %s %s\\n\", macaddr(args.mac), "
+                + "macaddr(args.t->mac), ntop(args.t->code)); }", 2).assertExitCode(0);
+        GoldenText.assertSameText("stdout", "02:00:00:00:00:00 02:00:00:00:00:00 65.66.67.68\n"
+                + "02:00:00:00:00:01 02:00:00:00:00:01 65.66.67.68\n", r.stdout());
+    }
+
+    /** A member of a struct map value: the value is read onto the stack first (zeroes when the key is absent). */
+    @Test
+    void memberOfAStructMapValue() {
+        JtraceProcess.Result r = trace("uprobe:" + bin + ":dt_rec { @p[args.rec->id] = args.rec->pos; "
+                + "printf(\"%d %d\\n\", @p[args.rec->id].y, @p[7].x); @n[args.rec->id] = *args.rec; "
+                + "printf(\"%s %d\\n\", @n[args.rec->id].name, @n[args.rec->id].vals[2]); delete(@n[args.rec->id]); }", 2).assertExitCode(0);
+        GoldenText.assertSameText("stdout", "0 0\nrec0 42\n2 0\nrec1 42\n\n\n"
+                + "@p[100]: { .x = 0, .y = 0 }\n@p[101]: { .x = 1, .y = 2 }\n", r.stdout());
+    }
+
+    /** In a script-defined struct, as in bpftrace, char[4] is a string but unsigned char[6] an array of uint8. */
+    @Test
+    void unsignedCharArrayOfAScriptStructIsAnIntegerArray() {
+        JtraceProcess.Result r = trace("struct mytag { char code[4]; unsigned char mac[6]; } uprobe:" + bin + ":dt_tag { "
+                + "$t = (struct mytag *)arg0; print(*$t); printf(\"%d %s\\n\", $t->mac[5], macaddr($t->mac)); }", 2).assertExitCode(0);
+        GoldenText.assertSameText("stdout", "{ .code = ABCD, .mac = [2,0,0,0,0,0] }\n0 02:00:00:00:00:00\n"
+                + "{ .code = ABCD, .mac = [2,0,0,0,0,1] }\n1 02:00:00:00:00:01\n", r.stdout());
+    }
+
     @Test
     void stackPassedArgumentsAreRefused() {
         JtraceProcess.Result r = Kernel.selfExiting("-e", "uprobe:" + bin + ":dt_many { print(args.a1); }").assertExitCode(1);

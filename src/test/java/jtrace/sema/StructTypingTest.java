@@ -105,6 +105,42 @@ class StructTypingTest {
         assertEquals(type, typeOf("", expr).display());
     }
 
+    /** Pointers to pointers show every level, as C writes them: {@code int8 **}, not {@code int8 *}. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "(int8 **)0 | int8 **",
+            "*(int8 **)0 | int8 *",
+            "(uint32 ***)0 | uint32 ***",
+            "**(uint32 ***)0 | uint32 *",
+            "(struct task_struct **)0 | struct task_struct **",
+            "*(struct task_struct **)0 | struct task_struct *",
+            "((struct pp *)0)->q | int32 **",
+            "*((struct pp *)0)->q | int32 *",
+    })
+    void multiLevelPointers(String expr, String type) {
+        assertEquals(type, typeOf("struct pp { int **q; };", expr).display());
+    }
+
+    /** As bpftrace (clang): only plain char arrays are strings; unsigned char, signed char and u8 arrays hold integers. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "((struct cs *)0)->a | string[4]",
+            "((struct cs *)0)->b | uint8[6]",
+            "((struct cs *)0)->c | int8[2]",
+            "((struct cs *)0)->d | uint8[3]",
+            "((struct cs *)0)->b[1] | uint8",
+    })
+    void onlyPlainCharArraysAreStrings(String expr, String type) {
+        assertEquals(type, typeOf("struct cs { char a[4]; unsigned char b[6]; signed char c[2]; u8 d[3]; };", expr).display());
+    }
+
+    @Test
+    void multiLevelPointerInAnError() {
+        assertEquals("stdin:1:31-39: ERROR: Type mismatch for '+': comparing 'int8 **' with 'string[2]'\n"
+                + "BEGIN { $p = (int8 **)0; $q = $p + \"a\"; }\n" + " ".repeat(30) + "~~~~~~~~\n",
+                error("BEGIN { $p = (int8 **)0; $q = $p + \"a\"; }"));
+    }
+
     @Test
     void constantsFromBtfAndScriptStructs() {
         CheckedProbe p = analyze("struct rec { char a; int b; short c[3]; long d; unsigned int e:3, f:5; char name[5]; };"
@@ -199,7 +235,7 @@ class StructTypingTest {
             "2 + curtask | struct task_struct * | 64",
             "curtask - 1 | struct task_struct * | 64",
             "(uint32 *)0 + 1 | uint32 * | 4",
-            "(int8 **)0 + 1 | int8 * | 8",
+            "(int8 **)0 + 1 | int8 ** | 8",
             "(void *)0 + 1 | void * | 0",
     })
     void pointerArithmetic(String expr, String type, int step) {
