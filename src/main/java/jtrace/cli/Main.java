@@ -56,7 +56,19 @@ public final class Main {
         out.flush();
         err.flush();
         PhaseTimer.mark("done");
-        System.exit(status);
+        exit(status);
+    }
+
+    /**
+     * Ends the JVM. System.exit first looks up a System.Logger to log the exit (a service-loader scan
+     * of a few milliseconds); halt does not, but skips shutdown hooks, so it is used only when jtrace
+     * registered none (the -c child's clean-up is one).
+     */
+    private static void exit(int status) {
+        System.out.flush();
+        System.err.flush();
+        if (ChildCommand.shutdownHookRegistered()) System.exit(status);
+        Runtime.getRuntime().halt(status);
     }
 
     /** Runs jtrace with the given arguments; returns the process exit status. */
