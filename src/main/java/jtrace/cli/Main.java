@@ -7,7 +7,6 @@ import jtrace.codegen.CodeGenerator;
 import jtrace.codegen.CompiledProbe;
 import jtrace.codegen.CompiledProgram;
 import jtrace.diag.CompileError;
-import jtrace.diag.DiagnosticPrinter;
 import jtrace.diag.SourceFile;
 import jtrace.load.VerifierRejection;
 import jtrace.parse.ImportedFileError;
@@ -175,11 +174,8 @@ public final class Main {
             PhaseTimer.mark("sema");
             compiled = CodeGenerator.generate(checked, System.nanoTime(), Cpus.possible().size());
             PhaseTimer.mark("codegen");
-        } catch (CompileError e) {
-            err.print(DiagnosticPrinter.error(source, e.span(), e.getMessage()));
-            return 1;
-        } catch (ImportedFileError e) {
-            err.print(DiagnosticPrinter.error(e.source(), e.span(), e.getMessage()));
+        } catch (CompileError | ImportedFileError e) {
+            ScriptErrors.print(err, source, e);
             return 1;
         }
         if (opts.dump()) {
