@@ -48,7 +48,6 @@ public final class Main {
 
     public static void main(String[] args) {
         PhaseTimer.mark("jvm");
-        Thread.ofPlatform().daemon().name("jtrace-warmup").start(Syscalls::warmUp);
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.ISO_8859_1);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.ISO_8859_1);
         int status = run(args, out, err);
@@ -87,6 +86,10 @@ public final class Main {
         if (opts.version()) {
             out.println(VERSION);
             return 0;
+        }
+        if (!opts.list() && !opts.dump()) {
+            // The first native call costs tens of milliseconds to set up: done meanwhile, while compiling.
+            Thread.ofPlatform().daemon().name("jtrace-warmup").start(Syscalls::warmUp);
         }
         try {
             return execute(opts, out, err);
