@@ -12,9 +12,10 @@ import java.util.function.IntUnaryOperator;
 /**
  * The file descriptors that keep a program attached, closed once. Perf events are opened
  * disabled, given the program (PERF_EVENT_IOC_SET_BPF) and enabled only when all are ready, and
- * are disabled before they are closed; a link or raw tracepoint fd is simply closed.
+ * are disabled before they are closed; a link or raw tracepoint fd is simply closed. Public only
+ * as the type of {@link Attachment#fds()}: everything it does stays inside this package.
  */
-final class AttachedFds {
+public final class AttachedFds {
     private final List<Integer> fds;
     private final boolean perfEvents;
     private boolean closed;

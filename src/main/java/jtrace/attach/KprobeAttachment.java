@@ -6,15 +6,7 @@ import jtrace.sys.Cpus;
 import jtrace.sys.Perf;
 
 /** A KPROBE program on a kprobe or kretprobe made through the kprobe PMU (one perf event serves every CPU). */
-public final class KprobeAttachment implements Attachment {
-    private final String target;
-    private final AttachedFds fds;
-
-    private KprobeAttachment(String target, AttachedFds fds) {
-        this.target = target;
-        this.fds = fds;
-    }
-
+public record KprobeAttachment(String target, AttachedFds fds) implements Attachment {
     public static KprobeAttachment attach(BpfProgram program, KprobeTarget probe) {
         KprobePmu pmu = KprobePmu.read(KprobePmu.DEVICE, probe);
         String symbol = probe.module().isEmpty() || probe.module().equals("vmlinux")
@@ -22,13 +14,5 @@ public final class KprobeAttachment implements Attachment {
         int cpu = Cpus.online().getFirst();
         return new KprobeAttachment(probe.name(), AttachedFds.perfEvent(program,
                 () -> Perf.openKprobe(pmu.type(), pmu.config(probe.ret()), symbol, probe.offset(), cpu)));
-    }
-
-    @Override
-    public String target() { return target; }
-
-    @Override
-    public void close() {
-        fds.close();
     }
 }

@@ -14,15 +14,7 @@ import jtrace.sys.SysException;
  * on one CPU, {@code interval}; any software or hardware counter for {@code software:} and
  * {@code hardware:} probes.
  */
-public final class PerfEventAttachment implements Attachment {
-    private final String target;
-    private final AttachedFds fds;
-
-    private PerfEventAttachment(String target, AttachedFds fds) {
-        this.target = target;
-        this.fds = fds;
-    }
-
+public record PerfEventAttachment(String target, AttachedFds fds) implements Attachment {
     /** Fires every {@code periodNs} nanoseconds of CPU time on each of {@code cpus}. */
     public static PerfEventAttachment everyNanos(BpfProgram program, long periodNs, List<Integer> cpus) {
         return attach(program, periodNs, false, cpus, "cpu-clock every " + periodNs + "ns");
@@ -89,18 +81,8 @@ public final class PerfEventAttachment implements Attachment {
         return new PerfEventAttachment(target, AttachedFds.perfEvents(program, cpus, open));
     }
 
-    @Override
-    public String target() {
-        return target;
-    }
-
     /** How many perf events (CPUs) this attachment holds. */
     public int eventCount() {
         return fds.count();
-    }
-
-    @Override
-    public void close() {
-        fds.close();
     }
 }

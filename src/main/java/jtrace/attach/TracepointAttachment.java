@@ -5,29 +5,11 @@ import jtrace.sys.Perf;
 import jtrace.sys.Tracefs;
 
 /** A TRACEPOINT program on a tracepoint, through a perf event (perf_event_open + PERF_EVENT_IOC_SET_BPF). */
-public final class TracepointAttachment implements Attachment {
-    private final String target;
-    private final AttachedFds fds;
-
-    private TracepointAttachment(String target, AttachedFds fds) {
-        this.target = target;
-        this.fds = fds;
-    }
-
+public record TracepointAttachment(String target, AttachedFds fds) implements Attachment {
     /** Attaches and enables; throws {@link jtrace.sys.UnknownTracepointException} for a missing tracepoint. */
     public static TracepointAttachment attach(BpfProgram program, String category, String event) {
         int id = Tracefs.tracepointId(category, event);
         return new TracepointAttachment("tracepoint:" + category + ":" + event,
                 AttachedFds.perfEvent(program, () -> Perf.openTracepoint(id, 0)));
-    }
-
-    @Override
-    public String target() {
-        return target;
-    }
-
-    @Override
-    public void close() {
-        fds.close();
     }
 }

@@ -7,15 +7,7 @@ import jtrace.sys.Perf;
  * A KPROBE-type program on a uprobe or uretprobe created through the uprobe PMU: the probe exists
  * only as long as this perf event fd, so a killed jtrace leaves no uprobe_events entry behind.
  */
-public final class UprobeAttachment implements Attachment {
-    private final String target;
-    private final AttachedFds fds;
-
-    private UprobeAttachment(String target, AttachedFds fds) {
-        this.target = target;
-        this.fds = fds;
-    }
-
+public record UprobeAttachment(String target, AttachedFds fds) implements Attachment {
     /**
      * @param offset       file offset of the probed instruction in {@code path}
      * @param refCtrOffset file offset of a USDT semaphore the kernel counts up while attached, or 0
@@ -27,15 +19,5 @@ public final class UprobeAttachment implements Attachment {
         long config = pmu.config(ret, refCtrOffset);
         return new UprobeAttachment(target,
                 AttachedFds.perfEvent(program, () -> Perf.openUprobe(pmu.type(), config, path, offset, (int) pid)));
-    }
-
-    @Override
-    public String target() {
-        return target;
-    }
-
-    @Override
-    public void close() {
-        fds.close();
     }
 }

@@ -11,15 +11,7 @@ import java.util.List;
  * A PERF_EVENT program on a hardware breakpoint: in the traced process (-p/-c), or for a kernel
  * address on every online CPU.
  */
-public final class WatchpointAttachment implements Attachment {
-    private final String target;
-    private final AttachedFds fds;
-
-    private WatchpointAttachment(String target, AttachedFds fds) {
-        this.target = target;
-        this.fds = fds;
-    }
-
+public record WatchpointAttachment(String target, AttachedFds fds) implements Attachment {
     public static WatchpointAttachment attach(BpfProgram program, WatchpointTarget w) {
         int bpType = bpType(w.mode());
         // In a process: one event on any CPU; for a kernel address: one per online CPU.
@@ -36,13 +28,5 @@ public final class WatchpointAttachment implements Attachment {
         if (mode.indexOf('w') >= 0) t |= Perf.HW_BREAKPOINT_W;
         if (mode.indexOf('x') >= 0) t |= Perf.HW_BREAKPOINT_X;
         return t;
-    }
-
-    @Override
-    public String target() { return target; }
-
-    @Override
-    public void close() {
-        fds.close();
     }
 }

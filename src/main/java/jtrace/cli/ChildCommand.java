@@ -19,6 +19,9 @@ final class ChildCommand implements AutoCloseable {
     /** How long a child that jtrace no longer waits for gets to exit after SIGTERM. */
     private static final long TERM_GRACE_MILLIS = 2000;
 
+    /** Whether a child's clean-up hook was registered: only then must the JVM end through System.exit. */
+    private static volatile boolean hookRegistered;
+
     private final Process process;
     private volatile boolean resumed;
 
@@ -47,6 +50,7 @@ final class ChildCommand implements AutoCloseable {
             if (child.resumed) p.destroy();
             else p.destroyForcibly();
         }, "child-cleanup"));
+        hookRegistered = true;
         try {
             child.awaitStopped();
         } catch (ProcessSetupException e) {
@@ -92,6 +96,9 @@ final class ChildCommand implements AutoCloseable {
         }
         throw new ProcessSetupException("child did not stop");
     }
+
+    /** Whether some child registered its shutdown hook, which only System.exit runs. */
+    static boolean shutdownHookRegistered() { return hookRegistered; }
 
     long pid() { return process.pid(); }
 

@@ -3,7 +3,6 @@ package jtrace.cli;
 import jtrace.ast.AttachPoint;
 import jtrace.ast.Probe;
 import jtrace.diag.CompileError;
-import jtrace.diag.DiagnosticPrinter;
 import jtrace.diag.SourceFile;
 import jtrace.parse.ImportedFileError;
 import jtrace.parse.Parser;
@@ -50,11 +49,8 @@ final class Listing {
         List<Probe> probes;
         try {
             probes = Parser.parseScript(source).program().probes();
-        } catch (CompileError e) {
-            err.print(DiagnosticPrinter.error(source, e.span(), e.getMessage()));
-            return 1;
-        } catch (ImportedFileError e) {
-            err.print(DiagnosticPrinter.error(e.source(), e.span(), e.getMessage()));
+        } catch (CompileError | ImportedFileError e) {
+            ScriptErrors.print(err, source, e);
             return 1;
         }
         for (Probe probe : probes) {

@@ -7,7 +7,6 @@ import jtrace.codegen.CodeGenerator;
 import jtrace.codegen.CompiledProbe;
 import jtrace.codegen.CompiledProgram;
 import jtrace.diag.CompileError;
-import jtrace.diag.DiagnosticPrinter;
 import jtrace.diag.SourceFile;
 import jtrace.load.VerifierRejection;
 import jtrace.parse.ImportedFileError;
@@ -50,14 +49,25 @@ public final class Main {
 
     public static void main(String[] args) {
         PhaseTimer.mark("jvm");
-        Thread.ofPlatform().daemon().name("jtrace-warmup").start(Syscalls::warmUp);
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.ISO_8859_1);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.ISO_8859_1);
         int status = run(args, out, err);
         out.flush();
         err.flush();
         PhaseTimer.mark("done");
-        System.exit(status);
+        exit(status);
+    }
+
+    /**
+     * Ends the JVM. System.exit first looks up a System.Logger to log the exit (a service-loader scan
+     * of a few milliseconds); halt does not, but skips shutdown hooks, so it is used only when jtrace
+     * registered none (the -c child's clean-up is one).
+     */
+    private static void exit(int status) {
+        System.out.flush();
+        System.err.flush();
+        if (ChildCommand.shutdownHookRegistered()) System.exit(status);
+        Runtime.getRuntime().halt(status);
     }
 
     /** Runs jtrace with the given arguments; returns the process exit status. */
@@ -77,6 +87,10 @@ public final class Main {
         if (opts.version()) {
             out.println(VERSION);
             return 0;
+        }
+        if (!opts.list() && !opts.dump()) {
+            // The first native call costs tens of milliseconds to set up: done meanwhile, while compiling.
+            Thread.ofPlatform().daemon().name("jtrace-warmup").start(Syscalls::warmUp);
         }
         try {
             return execute(opts, out, err);
@@ -171,11 +185,8 @@ public final class Main {
             PhaseTimer.mark("sema");
             compiled = CodeGenerator.generate(checked, System.nanoTime(), Cpus.possible().size());
             PhaseTimer.mark("codegen");
-        } catch (CompileError e) {
-            err.print(DiagnosticPrinter.error(whole, e.span(), e.getMessage()));
-            return 1;
-        } catch (ImportedFileError e) {
-            err.print(DiagnosticPrinter.error(e.source(), e.span(), e.getMessage()));
+        } catch (CompileError | ImportedFileError e) {
+            ScriptErrors.print(err, whole, e);
             return 1;
         }
         if (opts.dump()) {

@@ -53,6 +53,26 @@ class AttachTest {
     }
 
     @Test
+    void closingTwiceDetachesOnceAndLeavesOtherFdsAlone() {
+        int stats = Bpf.enableStats();
+        try (var map = BpfMap.create(new MapSpec("@calls", MapType.ARRAY, 4, 8, 1));
+             var prog = BpfProgram.load(new ProgramSpec("tracepoint:syscalls:sys_enter_getpid",
+                     ProgType.TRACEPOINT, KernelPrograms.countCalls(map.fd(), myPidTgid()), "GPL"))) {
+            Attachment att = TracepointAttachment.attach(prog, "syscalls", "sys_enter_getpid");
+            Syscalls.getpid();
+            att.close();
+            // The freed fd number is reused by the next open: a second close must not close that one.
+            try (var other = TracepointAttachment.attach(prog, "syscalls", "sys_enter_getpid")) {
+                att.close();
+                Syscalls.getpid();
+                assertEquals(2, counter(map), "the second attachment still counts");
+            }
+        } finally {
+            Fd.close(stats);
+        }
+    }
+
+    @Test
     void unknownTracepointHasClearMessage() {
         try (var prog = BpfProgram.load(new ProgramSpec("t", ProgType.TRACEPOINT, RawInsns.returning(0), "GPL"))) {
             var e = assertThrows(UnknownTracepointException.class,

@@ -24,7 +24,7 @@ class AggregationE2ETest {
     @Test
     void unkeyedAggregationsOfKnownReadSizes() {
         Kernel.Run run = Kernel.trace("""
-                t:syscalls:sys_exit_read /comm == "jtwl"/ {
+                t:syscalls:sys_exit_read /pid == $1/ {
                   @cnt = count(); @sum = sum(args.ret); @avg = avg(args.ret);
                   @min = min(args.ret); @max = max(args.ret); @stats = stats(args.ret);
                   @hist = hist(args.ret); @lhist = lhist(args.ret, 0, 2000, 500);
@@ -63,7 +63,7 @@ class AggregationE2ETest {
     @Test
     void keyedAggregationsWithNegativeAndOutOfRangeValues() {
         Kernel.Run run = Kernel.trace("""
-                t:syscalls:sys_exit_read /comm == "jtwl"/ {
+                t:syscalls:sys_exit_read /pid == $1/ {
                   @a[comm] = avg(args.ret); @c[comm] = count(); @h[comm] = hist(args.ret);
                   @l[comm] = lhist(args.ret, 0, 1000, 100); @mn[comm] = min(args.ret);
                   @mx[comm] = max(args.ret); @s[comm] = sum(args.ret); @st[comm] = stats(args.ret);
@@ -135,7 +135,7 @@ class AggregationE2ETest {
     /** Counts per (comm, return value) tuple key: the tuple's parentheses are not printed. */
     @Test
     void tupleKeysInValueOrder() {
-        Kernel.Run run = Kernel.trace("t:syscalls:sys_exit_read /comm == \"jtwl\"/ { @[comm, args.ret] = count(); }",
+        Kernel.Run run = Kernel.trace("t:syscalls:sys_exit_read /pid == $1/ { @[comm, args.ret] = count(); }",
                 "badread", "3", "read", dir.resolve("a").toString(), "2", "100");
         JtraceProcess.Result r = run.result().assertExitCode(0);
         // bpftrace sorts count maps by value, ascending

@@ -27,21 +27,25 @@ class BpftraceSelfTest {
         assumeTrue(BpfObjects.available(), "needs root for BPF");
     }
 
-    /** Runs the script against a parked jtwl with the given steps; returns bpftrace's result. */
+    /** Runs the script against a parked jtwl with the given steps, its pid as $1; returns bpftrace's result. */
     private static JtraceProcess.Result trace(String script, String... steps) {
+        return run(script, steps).result();
+    }
+
+    private static Kernel.Run run(String script, String... steps) {
         try (Workload w = Workload.start(steps);
-             JtraceProcess t = JtraceProcess.bpftrace("-e", script).start()) {
+             JtraceProcess t = JtraceProcess.bpftrace("-e", script, Long.toString(w.pid())).start()) {
             t.awaitAttached();
             w.go();
             assertEquals(0, w.waitFor());
-            return t.interrupt().assertExitCode(0);
+            return new Kernel.Run(t.interrupt().assertExitCode(0), w.pid());
         }
     }
 
     @Test
     void readCountsAndBytesAreExact() {
         JtraceProcess.Result r = trace(
-                "t:syscalls:sys_exit_read /comm == \"jtwl\"/ { @r[comm] = count(); @b[comm] = sum(args->ret); }",
+                "t:syscalls:sys_exit_read /pid == $1/ { @r[comm] = count(); @b[comm] = sum(args->ret); }",
                 "read", dir.resolve("f").toString(), "5", "100");
         GoldenText.assertSameText("Attaching 1 probe...\n\n\n@b[jtwl]: 500\n@r[jtwl]: 5\n", r.stdout());
     }
@@ -49,26 +53,28 @@ class BpftraceSelfTest {
     @Test
     void badReadReturnsEbadfEveryTime() {
         JtraceProcess.Result r = trace(
-                "t:syscalls:sys_exit_read /comm == \"jtwl\"/ { @[comm, args->ret] = count(); }",
+                "t:syscalls:sys_exit_read /pid == $1/ { @[comm, args->ret] = count(); }",
                 "badread", "7");
         GoldenText.assertSameText("Attaching 1 probe...\n\n\n@[jtwl, -9]: 7\n", r.stdout());
     }
 
     @Test
     void systemWideOutputFilteredToTheWorkload() {
-        JtraceProcess.Result r = trace(
-                "t:raw_syscalls:sys_enter { @[comm] = count(); } t:syscalls:sys_enter_getpid /comm == \"jtwl\"/ { @getpid = count(); }",
+        Kernel.Run run = run(
+                "t:raw_syscalls:sys_enter { @[comm, pid] = count(); } t:syscalls:sys_enter_getpid /pid == $1/ { @getpid = count(); }",
                 "getpid", "3", "openat", "/proc/self/comm", "2");
-        // jtwl after go: 3 getpid + 2 openat + exit_group = 6 syscalls (sigwait's return is not an entry)
-        GoldenText.assertSameText("Attaching 2 probes...\n\n\n@[jtwl]: 6\n@getpid: 3\n",
-                OutputFilter.onlyComm(r.stdout(), "jtwl"));
+        // jtwl after go: 3 getpid + 2 openat + exit_group = 6 syscalls (sigwait's return is not an entry).
+        // Keyed by pid too: other jtwl processes may run at the same time.
+        String key = "jtwl, " + run.workloadPid();
+        GoldenText.assertSameText("Attaching 2 probes...\n\n\n@[" + key + "]: 6\n@getpid: 3\n",
+                OutputFilter.onlyKeys(run.result().stdout(), key::equals));
     }
 
     @Test
     void histogramOfReadSizes() {
         // Negative returns land in (..., 0); the blank line after the last bucket ends the entry.
         JtraceProcess.Result r = trace(
-                "t:syscalls:sys_exit_read /comm == \"jtwl\"/ { @h[comm] = hist(args->ret); }",
+                "t:syscalls:sys_exit_read /pid == $1/ { @h[comm] = hist(args->ret); }",
                 "read", dir.resolve("f").toString(), "4", "100", "badread", "2");
         GoldenText.assertSameText("""
                 Attaching 1 probe...

@@ -83,8 +83,8 @@ class CommandLineOptionsTest {
     @Test
     void strerrorNamesTheErrno() {
         try (Workload w = Workload.start("badread", "2");
-             JtraceProcess t = JtraceProcess.jtrace("-e", "t:syscalls:sys_exit_read /comm == \"jtwl\"/ "
-                     + "{ printf(\"%s %d %s\\n\", comm, -args.ret, strerror(-args.ret)); }").start()) {
+             JtraceProcess t = JtraceProcess.jtrace("-e", "t:syscalls:sys_exit_read /pid == $1/ "
+                     + "{ printf(\"%s %d %s\\n\", comm, -args.ret, strerror(-args.ret)); }", Long.toString(w.pid())).start()) {
             t.awaitAttached();
             w.go();
             assertEquals(0, w.waitFor());

@@ -23,10 +23,14 @@ final class Kernel {
     /** A finished jtwl run under a tracer: the tracer's result and jtwl's pid. */
     record Run(JtraceProcess.Result result, long workloadPid) {}
 
-    /** Runs jtrace -e script against jtwl with the steps, then SIGINT; jtwl must exit 0. */
+    /**
+     * Runs jtrace -e script against jtwl with the steps, then SIGINT; jtwl must exit 0. The script
+     * gets jtwl's pid as $1: {@code /pid == $1/} picks this workload's events, where {@code comm == "jtwl"}
+     * would also count those of other test runs' jtwl on the same machine.
+     */
     static Run trace(String script, String... steps) {
         try (Workload w = Workload.start(steps);
-             JtraceProcess t = JtraceProcess.jtrace("-e", script).start()) {
+             JtraceProcess t = JtraceProcess.jtrace("-e", script, Long.toString(w.pid())).start()) {
             t.awaitAttached();
             w.go();
             assertEquals(0, w.waitFor(), "jtwl exit status; stderr: " + w.stderr());

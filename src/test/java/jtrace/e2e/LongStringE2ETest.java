@@ -27,7 +27,7 @@ class LongStringE2ETest {
 
     @Test
     void longFileNamePrintedWhole() {
-        Kernel.Run run = Kernel.trace("t:syscalls:sys_enter_openat /comm == \"jtwl\"/ { printf(\"%s\\n\", str(args.filename)); }",
+        Kernel.Run run = Kernel.trace("t:syscalls:sys_enter_openat /pid == $1/ { printf(\"%s\\n\", str(args.filename)); }",
                 "openat", longPath.toString(), "2");
         JtraceProcess.Result r = run.result().assertExitCode(0);
         GoldenText.assertSameText("stdout", (longPath + "\n").repeat(2), r.stdout());
@@ -36,7 +36,7 @@ class LongStringE2ETest {
 
     @Test
     void longFileNameAsMapKey() {
-        Kernel.Run run = Kernel.trace("t:syscalls:sys_enter_openat /comm == \"jtwl\"/ { @[str(args.filename)] = count(); }",
+        Kernel.Run run = Kernel.trace("t:syscalls:sys_enter_openat /pid == $1/ { @[str(args.filename)] = count(); }",
                 "openat", longPath.toString(), "3");
         JtraceProcess.Result r = run.result().assertExitCode(0);
         GoldenText.assertSameText("stdout", "\n\n@[" + longPath + "]: 3\n", r.stdout());
@@ -44,7 +44,7 @@ class LongStringE2ETest {
 
     @Test
     void longStringsInVariablesAndTuples() {
-        Kernel.Run run = Kernel.trace("t:syscalls:sys_enter_openat /comm == \"jtwl\"/ { $a = str(args.filename); $b = $a;"
+        Kernel.Run run = Kernel.trace("t:syscalls:sys_enter_openat /pid == $1/ { $a = str(args.filename); $b = $a;"
                         + " @t[comm, $b] = count(); if ($a == $b) { printf(\"same %s\\n\", $b); } }",
                 "openat", longPath.toString(), "1");
         JtraceProcess.Result r = run.result().assertExitCode(0);
@@ -53,7 +53,7 @@ class LongStringE2ETest {
 
     @Test
     void cutStringGetsTheTrailer() {
-        String script = "config = { max_strlen = 20 } t:syscalls:sys_enter_openat /comm == \"jtwl\"/ { printf(\"%s|\\n\", str(args.filename)); }";
+        String script = "config = { max_strlen = 20 } t:syscalls:sys_enter_openat /pid == $1/ { printf(\"%s|\\n\", str(args.filename)); }";
         Kernel.Run run = Kernel.trace(script, "openat", longPath.toString(), "1");
         JtraceProcess.Result r = run.result().assertExitCode(0);
         GoldenText.assertSameText("stdout", longPath.toString().substring(0, 19) + "..|\n", r.stdout());
@@ -61,7 +61,7 @@ class LongStringE2ETest {
 
     @Test
     void trailerConfigurable() {
-        String script = "config = { max_strlen = 20; str_trunc_trailer = \"\" } t:syscalls:sys_enter_openat /comm == \"jtwl\"/ { printf(\"%s|\\n\", str(args.filename)); }";
+        String script = "config = { max_strlen = 20; str_trunc_trailer = \"\" } t:syscalls:sys_enter_openat /pid == $1/ { printf(\"%s|\\n\", str(args.filename)); }";
         Kernel.Run run = Kernel.trace(script, "openat", longPath.toString(), "1");
         JtraceProcess.Result r = run.result().assertExitCode(0);
         GoldenText.assertSameText("stdout", longPath.toString().substring(0, 19) + "|\n", r.stdout());

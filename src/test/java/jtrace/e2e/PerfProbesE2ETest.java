@@ -73,11 +73,11 @@ class PerfProbesE2ETest {
 
     @Test
     void softwarePageFaultsOfAWorkload() {
-        try (JtraceProcess t = JtraceProcess.jtrace("-e",
-                "software:page-faults:1 /comm == \"jtwl\"/ { @[comm] = count(); }").start()) {
-            t.awaitAttached();
-            assertEquals(0, Workload.runNow("getpid", "1"));
-            JtraceProcess.Result r = t.interrupt().assertExitCode(0);
+        // jtwl as the -c child, picked by its pid (other jtwl may run at the same time); the child is
+        // the shell that execs jtwl until it does, and comm leaves the shell's faults out.
+        try (JtraceProcess t = JtraceProcess.jtrace("-c", Workload.binary() + " --now getpid 1", "-e",
+                "software:page-faults:1 /pid == cpid && comm == \"jtwl\"/ { @[comm] = count(); }").start()) {
+            JtraceProcess.Result r = t.waitFor().assertExitCode(0);
             List<String[]> lines = mapLines(r.stdout());
             assertEquals(1, lines.size(), r.toString());
             assertEquals("jtwl", lines.getFirst()[0]);

@@ -81,7 +81,7 @@ class StacksAndSymbolsE2ETest {
         // The workload stays alive (sleep) while jtrace prints, so its mappings can be read.
         try (Workload w = Workload.start("getpid", "3", "sleep", "3000");
              JtraceProcess t = JtraceProcess.jtrace("-e",
-                     "t:syscalls:sys_enter_getpid /comm == \"jtwl\"/ { @[ustack] = count(); }").start()) {
+                     "t:syscalls:sys_enter_getpid /pid == $1/ { @[ustack] = count(); }", Long.toString(w.pid())).start()) {
             t.awaitAttached();
             w.go();
             t.awaitStdout("(?s).*", java.time.Duration.ofMillis(500));

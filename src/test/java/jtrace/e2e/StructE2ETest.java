@@ -33,7 +33,7 @@ class StructE2ETest {
     /** jtwl is started by this JVM, so its parent's tgid is this process's pid. */
     @Test
     void parentPidOfTheWorkload() {
-        Kernel.Run run = Kernel.trace("t:syscalls:sys_enter_getpid /comm == \"jtwl\"/ { printf(\"%d %d %s\\n\", "
+        Kernel.Run run = Kernel.trace("t:syscalls:sys_enter_getpid /pid == $1/ { printf(\"%d %d %s\\n\", "
                 + "curtask->parent->tgid, curtask->tgid, curtask->comm); }", "getpid", "2");
         JtraceProcess.Result r = run.result().assertExitCode(0);
         String line = ProcessHandle.current().pid() + " " + run.workloadPid() + " jtwl\n";
@@ -45,7 +45,7 @@ class StructE2ETest {
     void scriptStructOverAUserPointer() throws Exception {
         Path target = Files.writeString(dir.resolve("opened-file"), "x");
         String script = "struct head { char a; unsigned char b; unsigned short c; int d; char rest[4]; };\n"
-                + "t:syscalls:sys_enter_openat /comm == \"jtwl\"/ { $h = (struct head *)args.filename;"
+                + "t:syscalls:sys_enter_openat /pid == $1/ { $h = (struct head *)args.filename;"
                 + " printf(\"%d %d %d %d %s\\n\", $h->a, $h->b, $h->c, $h->d, $h->rest); }";
         Kernel.Run run = traceFile(script, "openat", target.toString(), "1");
         byte[] p = target.toString().getBytes(StandardCharsets.ISO_8859_1);
@@ -60,7 +60,7 @@ class StructE2ETest {
     void scriptStructValueOverAUserPointer() throws Exception {
         Path target = Files.writeString(dir.resolve("opened-file"), "x");
         String script = "struct head { char a; unsigned char b; unsigned short c; int d; char rest[4]; short arr[1]; };\n"
-                + "t:syscalls:sys_enter_openat /comm == \"jtwl\"/ { $h = *(struct head *)args.filename; print($h);"
+                + "t:syscalls:sys_enter_openat /pid == $1/ { $h = *(struct head *)args.filename; print($h);"
                 + " @h = $h; @p[$h.b] = (struct head *)args.filename + 1 - 1 == (struct head *)args.filename; }";
         Kernel.Run run = traceFile(script, "openat", target.toString(), "1");
         byte[] p = target.toString().getBytes(StandardCharsets.ISO_8859_1);
@@ -92,9 +92,9 @@ class StructE2ETest {
     void structValuesInJson() throws Exception {
         Path target = Files.writeString(dir.resolve("opened-file"), "x");
         Path file = Files.writeString(dir.resolve("script.bt"), "struct two { unsigned char a; char s[3]; };\n"
-                + "t:syscalls:sys_enter_openat /comm == \"jtwl\"/ { @[1] = *(struct two *)args.filename; }");
+                + "t:syscalls:sys_enter_openat /pid == $1/ { @[1] = *(struct two *)args.filename; }");
         try (Workload w = Workload.start("openat", target.toString(), "1");
-             JtraceProcess t = JtraceProcess.jtrace("-f", "json", file.toString()).start()) {
+             JtraceProcess t = JtraceProcess.jtrace("-f", "json", file.toString(), Long.toString(w.pid())).start()) {
             t.awaitAttached();
             w.go();
             org.junit.jupiter.api.Assertions.assertEquals(0, w.waitFor(), "jtwl exit status; stderr: " + w.stderr());
@@ -106,10 +106,11 @@ class StructE2ETest {
         }
     }
 
+    /** As {@link Kernel#trace}, the script read from a file; it gets jtwl's pid as $1. */
     private Kernel.Run traceFile(String script, String... steps) throws Exception {
         Path file = Files.writeString(dir.resolve("script.bt"), script);
         try (Workload w = Workload.start(steps);
-             JtraceProcess t = JtraceProcess.jtrace(file.toString()).start()) {
+             JtraceProcess t = JtraceProcess.jtrace(file.toString(), Long.toString(w.pid())).start()) {
             t.awaitAttached();
             w.go();
             org.junit.jupiter.api.Assertions.assertEquals(0, w.waitFor(), "jtwl exit status; stderr: " + w.stderr());
@@ -119,7 +120,7 @@ class StructE2ETest {
 
     @Test
     void rawTracepointSchedSwitchTypedArgs() {
-        Kernel.Run run = Kernel.trace("rawtracepoint:sched_switch /args.prev->comm == \"jtwl\"/ "
+        Kernel.Run run = Kernel.trace("rawtracepoint:sched_switch /args.prev->tgid == $1/ "
                 + "{ @tgid[args.prev->comm] = max(args.prev->tgid); }", "sleep", "50");
         JtraceProcess.Result r = run.result().assertExitCode(0);
         GoldenText.assertSameText("stdout", "\n\n@tgid[jtwl]: " + run.workloadPid() + "\n", r.stdout());
@@ -128,7 +129,7 @@ class StructE2ETest {
     /** sys_enter's args are (struct pt_regs *regs, long id): jtwl makes 3 getpid(2) calls, then exit_group(2). */
     @Test
     void rawTracepointSysEnterCountsById() {
-        Kernel.Run run = Kernel.trace("rt:sys_enter /comm == \"jtwl\"/ { @[args.id] = count(); @raw[arg1] = count(); }",
+        Kernel.Run run = Kernel.trace("rt:sys_enter /pid == $1/ { @[args.id] = count(); @raw[arg1] = count(); }",
                 "getpid", "3");
         JtraceProcess.Result r = run.result().assertExitCode(0);
         GoldenText.assertSameText("stdout", "\n\n@[231]: 1\n@[39]: 3\n@raw[231]: 1\n@raw[39]: 3\n", r.stdout());

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * System-wide syscall tracepoints against jtwl. Exact goldens filter on comm "jtwl" in the
+ * System-wide syscall tracepoints against jtwl. Exact goldens filter on jtwl's pid ($1) in the
  * script; the lab one-liners run as written, unfiltered, and their output is narrowed to jtwl.
  * jtwl makes exactly the syscalls of its steps after go, so the counts are known.
  */
@@ -28,7 +28,7 @@ class SyscallTracepointE2ETest {
 
     @Test
     void commOfEveryReadFilteredInTheScript() {
-        Kernel.Run run = Kernel.trace("tracepoint:syscalls:sys_enter_read /comm == \"jtwl\"/ { printf(\"%s\\n\", comm); }",
+        Kernel.Run run = Kernel.trace("tracepoint:syscalls:sys_enter_read /pid == $1/ { printf(\"%s\\n\", comm); }",
                 "read", file, "5", "100");
         JtraceProcess.Result r = run.result().assertExitCode(0);
         GoldenText.assertSameText("stdout", "jtwl\n".repeat(5), r.stdout());
@@ -52,13 +52,14 @@ class SyscallTracepointE2ETest {
                 "badread", "3");
         JtraceProcess.Result r = run.result().assertExitCode(0);
         String line = "jtwl " + run.workloadPid() + " -9\n"; // -EBADF
-        GoldenText.assertSameText("jtwl lines", line.repeat(3), OutputFilter.keepLines(r.stdout(), l -> l.startsWith("jtwl ")));
+        GoldenText.assertSameText("jtwl lines", line.repeat(3),
+                OutputFilter.keepLines(r.stdout(), l -> l.startsWith("jtwl " + run.workloadPid() + " ")));
         GoldenText.assertSameText("stderr", "Attached 1 probe\n", r.stderr());
     }
 
     @Test
     void failedReadsFilteredInTheScriptAreExact() {
-        Kernel.Run run = Kernel.trace("t:syscalls:sys_exit_read /args.ret < 0 && comm == \"jtwl\"/ { printf(\"%s %d %d\\n\", comm, pid, args.ret); }",
+        Kernel.Run run = Kernel.trace("t:syscalls:sys_exit_read /args.ret < 0 && pid == $1/ { printf(\"%s %d %d\\n\", comm, pid, args.ret); }",
                 "read", file, "2", "10", "badread", "3");
         JtraceProcess.Result r = run.result().assertExitCode(0);
         GoldenText.assertSameText("stdout", ("jtwl " + run.workloadPid() + " -9\n").repeat(3), r.stdout());
@@ -76,7 +77,7 @@ class SyscallTracepointE2ETest {
 
     @Test
     void bytesReadForJtwlOnlyIsTheWholeOutput() {
-        Kernel.Run run = Kernel.trace("t:syscalls:sys_exit_read /args.ret > 0 && comm == \"jtwl\"/ { @bytes_read[comm] += args.ret; }",
+        Kernel.Run run = Kernel.trace("t:syscalls:sys_exit_read /args.ret > 0 && pid == $1/ { @bytes_read[comm] += args.ret; }",
                 "read", file, "5", "100", "badread", "2");
         JtraceProcess.Result r = run.result().assertExitCode(0);
         GoldenText.assertSameText("stdout", "\n\n@bytes_read[jtwl]: 500\n", r.stdout());
@@ -86,7 +87,7 @@ class SyscallTracepointE2ETest {
     @Test
     void openatFilenameAsString() throws Exception {
         Path target = Files.writeString(dir.resolve("opened"), "x");
-        Kernel.Run run = Kernel.trace("t:syscalls:sys_enter_openat /comm == \"jtwl\"/ { printf(\"%s\\n\", str(args.filename)); }",
+        Kernel.Run run = Kernel.trace("t:syscalls:sys_enter_openat /pid == $1/ { printf(\"%s\\n\", str(args.filename)); }",
                 "openat", target.toString(), "2");
         JtraceProcess.Result r = run.result().assertExitCode(0);
         GoldenText.assertSameText("stdout", (target + "\n").repeat(2), r.stdout());

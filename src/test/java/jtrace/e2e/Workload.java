@@ -16,15 +16,18 @@ import java.util.concurrent.TimeUnit;
  * after the go signal are exactly those of its steps. Usage in an end-to-end test:
  * <pre>
  *   try (Workload w = Workload.start("read", file.toString(), "5", "100");   // 1. workload, parked
- *        JtraceProcess t = JtraceProcess.jtrace("-e", script).start()) {      // 2. tracer
+ *        JtraceProcess t = JtraceProcess.jtrace("-e", script,                 // 2. tracer,
+ *                Long.toString(w.pid())).start()) {                            //    pid as $1
  *       t.awaitAttached();                                                     // 3. probes live
  *       w.go();                                                                // 4. work
  *       assertEquals(0, w.waitFor());
  *       JtraceProcess.Result r = t.interrupt();                                // 5. SIGINT, exit
  *   }
  * </pre>
- * Start the workload before the tracer when the script matches comm "jtwl" system-wide: it is
- * then already parked and nothing of its startup is traced. Steps: see jtwl.c
+ * Start the workload before the tracer: it is then already parked, nothing of its startup is
+ * traced, and its pid is known, so the script can pick its events with {@code /pid == $1/}
+ * ({@code comm == "jtwl"} would also match the workloads of test runs going on at the same
+ * time). Steps: see jtwl.c
  * (read FILE N SIZE, write FILE N SIZE, badread N, getpid N, openat PATH N, sleep MS, call N).
  * Exit status 0 = every step behaved, 2 = usage/setup error, 3 = a step misbehaved.
  */
