@@ -192,7 +192,10 @@ final class SymbolOps {
         } else {
             e.storeImm(Size.DW, base, off, arrayLen == 16 ? AF_INET6 : AF_INET);
         }
-        if (arrayLen > 0) {
+        if (gen.typeOf(addr) instanceof Type.Array) {
+            // A byte array value (pton(), a variable holding one): its bytes are the address.
+            gen.write(addr, base, off + 8);
+        } else if (arrayLen > 0) {
             readBytes(addr, base, off + 8, arrayLen);
         } else {
             Reg v = gen.scalar(addr);
@@ -203,6 +206,7 @@ final class SymbolOps {
 
     /** The byte length of an array argument (a tracepoint array field), or 0 for an integer. */
     private int arrayLength(Expr x) {
+        if (gen.typeOf(x) instanceof Type.Array a) return a.length();
         if (x instanceof Expr.FieldAccess f && gen.typeOf(f.base()) instanceof Type.Args) {
             TracepointField field = gen.argsField(f);
             if (field.size() == 4 || field.size() == 16) return field.size();
