@@ -57,4 +57,21 @@ class ManualFunctionsE2ETest {
         org.junit.jupiter.api.Assertions.assertTrue(r.stderr().startsWith(
                 "stdin:1:23-99: ERROR: Expected the first positional param to be greater than 1. Got 1\n"), r.stderr());
     }
+
+    /**
+     * stdlib.md, uaddr: a global read through uaddr() in a uprobe of a position-independent
+     * executable (the manual's bash example, on a PIE built here), and of a fixed-address one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"-fPIE -pie", "-fno-PIE -no-pie"})
+    void uaddrReadsGlobalsOfTheTracedProcess(String flags) {
+        java.util.List<String> f = new java.util.ArrayList<>(java.util.List.of("-O1"));
+        f.addAll(java.util.List.of(flags.split(" ")));
+        java.nio.file.Path bin = CProgram.build("uaddr_target.c", "uaddr_target" + (flags.contains("no") ? "_fixed" : "_pie"),
+                f.toArray(String[]::new));
+        String program = "uprobe:" + bin + ":show { printf(\"PS1: %s %d %d\\n\", str(*uaddr(\"prompt_text\")),"
+                + " *uaddr(\"counter\"), usermode); }";
+        JtraceProcess.Result r = Kernel.selfExiting("-c", bin + " hello", "-e", program).assertExitCode(0);
+        GoldenText.assertSameText("stdout", "PS1: hello 42 1\n", r.stdout());
+    }
 }
