@@ -266,6 +266,8 @@ final class ProbeCodegen {
                 case "delete" -> { maps.delete(c); return false; }
                 case "system", "cat", "signal", "override" -> { symbols().action(c); return false; }
                 case "join", "errorf", "warnf" -> { new OutputOps(this, e, frame, program).handle(c); return false; }
+                // Settled at compile time: nothing runs.
+                case "fail", "static_assert" -> { return false; }
                 default -> { }
             }
         }
@@ -519,6 +521,8 @@ final class ProbeCodegen {
             }
             // The errno itself travels; user space turns it into the message.
             case Expr.Call c when c.name().equals("strerror") -> scalar(c.args().getFirst());
+            case Expr.Call c when c.name().equals("syscall_name") || c.name().equals("cgroup_path") -> scalar(c.args().getFirst());
+            case Expr.Call c when c.name().equals("memcmp") -> manual().memcmp(c);
             case Expr.Index i when typeOf(i.base()) instanceof Type.Tuple -> tuples().readScalar(i, i.span());
             case Expr.Call c when c.name().equals("has_key") -> maps.hasKey(c);
             case Expr.Call c when c.name().equals("len") -> mapLoops.count((Expr.MapAccess) c.args().getFirst(), c.span());
@@ -614,6 +618,11 @@ final class ProbeCodegen {
             }
             case "ncpus" -> e.movImm(r, program.cpuCount());
             case "cpid" -> e.movImm(r, program.checked().options().childPid().orElse(0));
+            case "username" -> HelperBuiltins.emit(e, "uid", r);
+            case "usermode" -> {
+                regs.release(r);
+                return manual().usermode(id);
+            }
             default -> {
                 if (!HelperBuiltins.emit(e, id.name(), r)) {
                     throw new CompileError(id.span(), "builtin '" + id.name() + "' has no integer value here");
@@ -818,6 +827,8 @@ final class ProbeCodegen {
     private StringOps strings() { return new StringOps(this, e, frame); }
 
     private TupleOps tuples() { return new TupleOps(this, e); }
+
+    private ManualFunctionOps manual() { return new ManualFunctionOps(this, e, frame); }
     private SymbolOps symbols() { return new SymbolOps(this, e, frame, program); }
 
     /** Writes the value of {@code x} at base+off in its slot form (integers as 8 bytes). */
@@ -845,6 +856,7 @@ final class ProbeCodegen {
             case Expr.MapAccess m when t instanceof Type.Tuple || t instanceof Type.Buffer || isCData(t) ->
                     maps.readInto(m, base, off, TupleLayout.slotSize(t));
             case Expr.Call c when c.name().equals("buf") -> new BufferOps(this, e).write(c, (Type.Buffer) t, base, off);
+            case Expr.Call c when c.name().equals("pton") -> manual().pton(c, base, off);
             case Expr.Ternary tern when t instanceof Type.Tuple || isCData(t) -> strings().ternary(tern, TupleLayout.slotSize(t), base, off);
             case Expr.Call c when SymbolOps.inMemory(t) -> symbols().write(c, base, off);
             default -> strings().write(x, (Type.Str) t, base, off);

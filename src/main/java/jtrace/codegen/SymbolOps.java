@@ -73,7 +73,7 @@ final class SymbolOps {
             case "ksym", "strftime" -> gen.scalar(c.args().getLast());
             case "kaddr" -> constant(KernelSymbols.system().address(literal(c)).orElseThrow(
                     () -> new CompileError(c.span(), "Failed to resolve kernel symbol: " + literal(c))), c);
-            case "uaddr" -> constant(uaddr(c), c);
+            case "uaddr" -> uaddr(c);
             case "cgroupid" -> constant(cgroupId(c), c);
             case "reg" -> {
                 Reg r = gen.regs().take(c.span());
@@ -112,13 +112,35 @@ final class SymbolOps {
         return r;
     }
 
-    private long uaddr(Expr.Call c) {
+    /**
+     * uaddr("sym"): where the symbol is in the traced process. A position-independent binary loads
+     * anywhere, so the address is taken relative to the probe's own: at a uprobe or usdt probe the
+     * saved instruction pointer is the probed address, whose place in the file is known; for a
+     * fixed-address executable this gives the symbol's value itself. (bpftrace finds the load
+     * address with the task_vma iterator kfuncs, which jtrace does not call.)
+     */
+    private Reg uaddr(Expr.Call c) {
         String[] parts = gen.target().name().split(":", 3);
+        String binary = parts.length > 1 ? parts[1] : "";
+        ElfSymbolTable table;
+        long value;
         try {
-            return ElfSymbolTable.read(Path.of(parts.length > 1 ? parts[1] : "")).lookup(literal(c)).orElseThrow().value();
+            table = ElfSymbolTable.read(Path.of(binary));
+            value = table.lookup(literal(c)).orElseThrow().value();
         } catch (Exception ex) {
-            throw new CompileError(c.span(), "Could not resolve symbol: " + (parts.length > 1 ? parts[1] : "") + ":" + literal(c));
+            throw new CompileError(c.span(), "Could not resolve symbol: " + binary + ":" + literal(c));
         }
+        java.util.OptionalLong probed = switch (gen.target()) {
+            case ProbeTarget.Uprobe u when !u.ret() -> table.vaddrOf(u.fileOffset());
+            case ProbeTarget.Usdt u -> java.util.OptionalLong.of(u.probe().pc());
+            default -> java.util.OptionalLong.empty();
+        };
+        if (probed.isEmpty()) return constant(value, c);
+        Reg r = gen.regs().take(c.span());
+        e.load(Size.DW, r, ProbeCodegen.CTX, PtRegs.offset("ip"));
+        e.movImm(Reg.R1, value - probed.getAsLong());
+        e.alu(AluOp.ADD, r, Reg.R1);
+        return r;
     }
 
     private static long cgroupId(Expr.Call c) {
@@ -210,8 +232,11 @@ final class SymbolOps {
         } else {
             e.storeImm(Size.DW, base, off, arrayLen == 16 ? AF_INET6 : AF_INET);
         }
-        if (arrayLen > 0) {
+        if (arrayLen > 0 && (tracepointField(addr) != null || isArrayInMemory(addr))) {
             readBytes(addr, base, off + 8, arrayLen);
+        } else if (gen.typeOf(addr) instanceof Type.Array) {
+            // A byte array value (pton(), a variable holding one): its bytes are the address.
+            gen.write(addr, base, off + 8);
         } else {
             Reg v = gen.scalar(addr);
             e.store(Size.W, base, off + 8, v);
@@ -226,6 +251,7 @@ final class SymbolOps {
             if (field.size() == 4 || field.size() == 16) return field.size();
         }
         if (isArrayInMemory(x) && (gen.typeOf(x).size() == 4 || gen.typeOf(x).size() == 16)) return gen.typeOf(x).size();
+        if (gen.typeOf(x) instanceof Type.Array a) return a.length();
         return 0;
     }
 

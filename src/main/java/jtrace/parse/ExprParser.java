@@ -184,7 +184,8 @@ final class ExprParser {
      */
     private static final Set<String> CALLABLE_BUILTINS = Set.of(
             "pid", "tid", "uid", "gid", "comm", "nsecs", "elapsed", "cpu", "probe", "cgroup", "curtask",
-            "rand", "numaid", "jiffies", "ncpus", "cpid", "func", "retval", "args", "probetype");
+            "rand", "numaid", "jiffies", "ncpus", "cpid", "func", "retval", "args", "probetype",
+            "username", "usermode");
 
     private Expr call(Token name) {
         in.expect(LPAREN);

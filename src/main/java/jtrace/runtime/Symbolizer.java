@@ -44,6 +44,9 @@ public final class Symbolizer {
             case Type.Inet i -> InetText.format((int) b.getLong(off), bytes, off + 8);
             case Type.MacAddr m -> mac(bytes, off);
             case Type.Timestamp ts -> timestamp(ts.format(), b.getLong(off));
+            case Type.Username u -> UserNames.of(b.getLong(off) & 0xffffffffL);
+            case Type.SyscallName n -> SyscallNames.of(b.getLong(off));
+            case Type.CgroupPath c -> CgroupPaths.of(b.getLong(off), c.filter());
         };
     }
 

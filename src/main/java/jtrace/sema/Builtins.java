@@ -12,7 +12,7 @@ public final class Builtins {
 
     public static final Set<String> NAMES = Set.of(
             "pid", "tid", "uid", "gid", "comm", "nsecs", "elapsed", "cpu", "probe", "args",
-            "cgroup", "curtask", "rand", "numaid", "jiffies", "ncpus", "cpid", "probetype");
+            "cgroup", "curtask", "rand", "numaid", "jiffies", "ncpus", "cpid", "probetype", "username", "usermode");
 
     static Type typeOf(Expr.Ident id, ProbeTarget target, CompileOptions options) {
         if (UserProbeBuiltins.applies(target)) {
@@ -32,6 +32,8 @@ public final class Builtins {
                 yield Type.Int.UINT32;
             }
             case "comm" -> new Type.Str(16);
+            case "username" -> new Type.Username();
+            case "usermode" -> new Type.Int(1, false);
             case "probe" -> new Type.Str(Types.utf8Length(target.name()) + 1);
             case "probetype" -> new Type.Str(probeType(target).length() + 1);
             case "args" -> {

@@ -133,7 +133,11 @@ final class Functions {
             case "strncmp", "strcontains", "strlen", "strstr" -> LanguageFunctions.check(c, args);
             case "buf" -> BufferFunction.check(c, args, options);
             case "join", "errorf", "warnf" -> OutputFunctions.check(c, args);
+            case "memcmp" -> MemoryComparison.check(c, args);
             default -> {
+                UnavailableFunctions.refuse(c);
+                Type resolved = ResolvedFunctions.check(c, args);
+                if (resolved != null) yield resolved;
                 Type symbolic = SymbolFunctions.check(c, args, target, options);
                 if (symbolic != null) yield symbolic;
                 throw new CompileError(new jtrace.diag.Span(c.span().start(), c.span().start() + c.name().length()),

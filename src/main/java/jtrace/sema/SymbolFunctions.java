@@ -106,6 +106,11 @@ final class SymbolFunctions {
                 String name = stringLiteral(c, 0);
                 if (!USER_PROBES.contains(kind)) throw notWith(c, "uaddr", kind);
                 ElfSymbol sym = uaddrSymbol(c, target, name);
+                if (target instanceof ProbeTarget.Uprobe u && u.ret() && loadsAnywhere(u.binary())) {
+                    throw new CompileError(c.span(), "uaddr() in a uretprobe of a position-independent binary (" + u.binary()
+                            + ") needs its load address, which bpftrace finds with the task_vma iterator kfuncs and jtrace"
+                            + " does not: use uaddr() in a uprobe of the same binary");
+                }
                 Type.Int pointee = switch ((int) sym.size()) {
                     case 1 -> new Type.Int(1, false);
                     case 2 -> new Type.Int(2, false);
@@ -226,6 +231,16 @@ final class SymbolFunctions {
             throw e;
         } catch (Exception e) {
             throw new CompileError(c.span(), "Could not resolve symbol: " + binary + ":" + name);
+        }
+    }
+
+    /** Whether the binary is position-independent: its first PT_LOAD segment is at address 0. */
+    private static boolean loadsAnywhere(String binary) {
+        try {
+            var segments = ElfSymbolTable.read(Path.of(binary)).segments().segments();
+            return !segments.isEmpty() && segments.getFirst().vaddr() == 0;
+        } catch (Exception e) {
+            return false;
         }
     }
 

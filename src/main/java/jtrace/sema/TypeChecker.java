@@ -35,6 +35,10 @@ final class TypeChecker {
     private final java.util.Set<ScratchVariable> fixedTypes = new java.util.HashSet<>();
     private final IdentityHashMap<Expr, Long> constants = new IdentityHashMap<>();
     private final StructTyping structs;
+    private final ConstantFolder folder;
+    private final CompileTimeFunctions compileTime;
+    /** How many enclosing branches a compile-time condition rules out (fail() is no error there). */
+    private int prunedDepth;
     private int loopDepth;
 
     TypeChecker(ProbeTarget target, MapTable maps, CompileOptions options, boolean inferring, boolean assumeIntegers) {
@@ -44,6 +48,8 @@ final class TypeChecker {
     TypeChecker(ProbeTarget target, MapTable maps, CompileOptions options, boolean inferring, boolean assumeIntegers,
                 StructResolver structResolver) {
         this.structs = new StructTyping(structResolver, target, options, types, constants);
+        this.folder = new ConstantFolder(types, constants, options);
+        this.compileTime = new CompileTimeFunctions(folder, constants, KernelFunctions.vmlinux());
         this.target = target;
         this.maps = maps;
         this.options = options;
@@ -76,8 +82,9 @@ final class TypeChecker {
             case Stmt.Let l -> let(l);
             case Stmt.If i -> {
                 condition(i.cond());
-                block(i.then());
-                if (i.otherwise() != null) block(i.otherwise());
+                Long known = folder.fold(i.cond());
+                prunedBlock(i.then(), known != null && known == 0);
+                if (i.otherwise() != null) prunedBlock(i.otherwise(), known != null && known != 0);
             }
             case Stmt.While w -> {
                 condition(w.cond());
@@ -111,6 +118,12 @@ final class TypeChecker {
             case Stmt.Return r -> { }
             case Stmt.Nested n -> block(n.block());
         }
+    }
+
+    private void prunedBlock(Block b, boolean pruned) {
+        if (pruned) prunedDepth++;
+        block(b);
+        if (pruned) prunedDepth--;
     }
 
     /** {@code for ($kv : @map)}: $kv is a (key, value) tuple scoped to the loop body. */
@@ -648,6 +661,7 @@ final class TypeChecker {
             argTypes.add(t);
         }
         if (c.name().equals("print") && !argTypes.isEmpty()) requireHoldable(c.args().getFirst(), argTypes.getFirst());
+        if (CompileTimeFunctions.handles(c.name())) return compileTime.check(c, argTypes, prunedDepth == 0);
         return Functions.check(c, argTypes, target, options);
     }
 

@@ -191,6 +191,27 @@ public sealed interface Type {
         public int size() { return 8; }
     }
 
+    /** username: the uid (the low half of bpf_get_current_uid_gid), named from the passwd file in user space. */
+    record Username() implements Resolved {
+        public String display() { return "username"; }
+
+        public int size() { return 8; }
+    }
+
+    /** syscall_name(n): the system call number, named from the x86-64 table in user space. */
+    record SyscallName() implements Resolved {
+        public String display() { return "string[64]"; }
+
+        public int size() { return 8; }
+    }
+
+    /** cgroup_path(id [, filter]): the cgroup id, turned into its paths in the mounted hierarchies when printed. */
+    record CgroupPath(String filter) implements Resolved {
+        public String display() { return "cgroup_path_t"; }
+
+        public int size() { return 8; }
+    }
+
     /** What a statement such as printf() or exit() yields. */
     record Void() implements Type {
         public String display() { return "none"; }
