@@ -32,6 +32,8 @@ final class Emitter {
         else insns.add(new Insn.LoadImm64(dst, value));
     }
 
+    void endian(Reg dst, int bits, boolean toBigEndian) { insns.add(new Insn.Endian(dst, bits, toBigEndian)); }
+
     void alu(AluOp op, Reg dst, Reg src) { insns.add(new Insn.Alu(op, true, dst, Operand.of(src))); }
 
     void neg(Reg dst) { insns.add(new Insn.Alu(AluOp.NEG, true, dst, Operand.of(0))); }

@@ -505,6 +505,13 @@ final class ProbeCodegen {
                     scalar(jtrace.sema.NamedParams.value(c, program.checked().options()));
             case Expr.Call c when c.name().equals("strncmp") || c.name().equals("strcontains") ->
                     new StringTests(this, e).evaluate(c);
+            case Expr.Call c when c.name().equals("bswap") -> {
+                Reg r = scalar(c.args().getFirst());
+                int bytes = ((Type.Int) typeOf(x)).bytes();
+                // On little-endian x86-64, "to big endian" is the byte swap (upper bits cleared).
+                if (bytes > 1) e.endian(r, bytes * 8, true);
+                yield r;
+            }
             case Expr.Call c when SymbolOps.handles(x, typeOf(x)) -> symbols().scalar(x);
             case Expr.SizeOf s -> constant(s.operand() != null ? typeOf(s.operand()).size()
                     : jtrace.sema.TypeNames.parse(s.type(), s.span(), program.checked().options()).size(), x);

@@ -192,7 +192,10 @@ final class SymbolOps {
         } else {
             e.storeImm(Size.DW, base, off, arrayLen == 16 ? AF_INET6 : AF_INET);
         }
-        if (arrayLen > 0) {
+        if (arrayLen > 0 && gen.typeOf(addr) instanceof Type.Array) {
+            // A C byte array (u6_addr8 of a struct in6_addr): its bytes copied as any C array value.
+            gen.write(addr, base, off + 8);
+        } else if (arrayLen > 0) {
             readBytes(addr, base, off + 8, arrayLen);
         } else {
             Reg v = gen.scalar(addr);
@@ -207,6 +210,7 @@ final class SymbolOps {
             TracepointField field = gen.argsField(f);
             if (field.size() == 4 || field.size() == 16) return field.size();
         }
+        if (gen.typeOf(x) instanceof Type.Array a && a.element().size() == 1 && (a.length() == 4 || a.length() == 16)) return a.length();
         return 0;
     }
 

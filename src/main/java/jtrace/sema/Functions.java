@@ -109,7 +109,7 @@ final class Functions {
                 }
                 yield new Type.Void();
             }
-            case "strncmp", "strcontains" -> LanguageFunctions.check(c, args);
+            case "strncmp", "strcontains", "bswap" -> LanguageFunctions.check(c, args);
             case "buf" -> BufferFunction.check(c, args, options);
             case "join", "errorf", "warnf" -> OutputFunctions.check(c, args);
             default -> {

@@ -6,7 +6,7 @@ import jtrace.types.Type;
 
 import java.util.List;
 
-/** Signatures of the newer language functions: string tests ({@code strncmp}, {@code strcontains}). */
+/** Signatures of the newer language functions: string tests ({@code strncmp}, {@code strcontains}), {@code bswap}. */
 final class LanguageFunctions {
     private LanguageFunctions() {}
 
@@ -26,6 +26,14 @@ final class LanguageFunctions {
                 requireString(c, args, 0, "first");
                 requireString(c, args, 1, "second");
                 yield new Type.Bool();
+            }
+            case "bswap" -> {
+                Functions.arity(c, 1, 1);
+                if (!(args.getFirst() instanceof Type.Int i)) {
+                    throw new CompileError(c.args().getFirst().span(), "bswap() only supports integer arguments ("
+                            + args.getFirst().display() + " provided)");
+                }
+                yield new Type.Int(i.bytes(), false);
             }
             default -> throw new IllegalStateException(c.name());
         };

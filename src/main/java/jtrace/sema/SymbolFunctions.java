@@ -127,7 +127,8 @@ final class SymbolFunctions {
                 Functions.arity(c, 1, 2);
                 for (int i = 0; i < args.size(); i++) {
                     Type t = args.get(i);
-                    boolean ok = Type.isInteger(t) || i == args.size() - 1 && t instanceof Type.Str s && (s.capacity() == 4 || s.capacity() == 16);
+                    boolean ok = Type.isInteger(t) || i == args.size() - 1 && (t instanceof Type.Str s && (s.capacity() == 4 || s.capacity() == 16)
+                            || t instanceof Type.Array a && a.element().size() == 1 && (a.length() == 4 || a.length() == 16));
                     if (!ok) throw new CompileError(c.args().get(i).span(), "ntop() expects an integer or array argument (" + t.display() + " provided)");
                 }
                 yield new Type.Inet();
