@@ -21,6 +21,11 @@ import jtrace.sema.CheckedProgram;
 import jtrace.sema.CompileOptions;
 import jtrace.sema.ConfigBlock;
 import jtrace.sema.MacroExpander;
+import jtrace.sema.CMacroExpander;
+import jtrace.cpp.Preprocessed;
+import jtrace.cpp.Preprocessor;
+import jtrace.ast.Preamble;
+import jtrace.ast.Program;
 import jtrace.sema.NamedParams;
 import jtrace.sema.SemanticAnalyzer;
 import jtrace.sys.Cpus;
@@ -172,6 +177,7 @@ public final class Main {
         // With imports, spans index the root and the imported files laid out after it.
         SourceFile whole = source;
         boolean printMapsOnExit;
+        Preprocessed cpp = Preprocessed.none(List.of());
         try {
             ParsedScript parsed = Parser.parseWithImports(source);
             whole = parsed.source();
@@ -179,13 +185,19 @@ public final class Main {
             PhaseTimer.mark("parse");
             CompileOptions configured = ConfigBlock.apply(script.preamble().config(), System.getenv(), compileOptions);
             printMapsOnExit = configured.config().printMapsOnExit();
-            Script expanded = new Script(script.preamble(), MacroExpander.expand(whole, script));
-            CheckedProgram checked = new SemanticAnalyzer(new TracefsTracepoints(), configured).analyze(whole, expanded);
+            cpp = preprocess(script, opts);
+            Program program = CMacroExpander.expand(MacroExpander.expand(whole, script), cpp);
+            Script expanded = new Script(new Preamble(cpp.definitions(), script.preamble().config(), script.preamble().macros()), program);
+            for (String warning : cpp.warnings()) err.println("WARNING: " + warning);
+            CheckedProgram checked = new SemanticAnalyzer(new TracefsTracepoints(), configured).analyze(whole, expanded, cpp.headerStructs());
             for (String warning : checked.warnings()) err.println("WARNING: " + warning);
             PhaseTimer.mark("sema");
             compiled = CodeGenerator.generate(checked, System.nanoTime(), Cpus.possible().size());
             PhaseTimer.mark("codegen");
-        } catch (CompileError | ImportedFileError e) {
+        } catch (CompileError e) {
+            ScriptErrors.print(err, whole, CMacroExpander.explain(e, cpp));
+            return 1;
+        } catch (ImportedFileError e) {
             ScriptErrors.print(err, whole, e);
             return 1;
         }
@@ -199,6 +211,14 @@ public final class Main {
             return 1;
         }
         return TraceRun.run(opts, compiled, printMapsOnExit, child, traced, out, err);
+    }
+
+    /** The C part of the script run through the preprocessor; nothing is read unless it has directives or --include. */
+    private static Preprocessed preprocess(Script script, Options opts) {
+        List<Preamble.CDefinition> defs = script.preamble().cDefinitions();
+        Preprocessor.Options o = new Preprocessor.Options(opts.includeDirs(), opts.includeFiles(), false);
+        if (!Preprocessor.needed(defs, o)) return Preprocessed.none(defs);
+        return Preprocessor.run(defs, Preprocessor.Options.of(opts.includeDirs(), opts.includeFiles()));
     }
 
     /** -f's formats; null for an unknown one, which bpftrace rejects only once the program compiled. */

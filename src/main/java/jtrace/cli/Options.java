@@ -7,7 +7,7 @@ import java.util.List;
 record Options(String programText, String programFile, List<String> positional, boolean list, boolean listVerbose,
                String listPattern, boolean dump, boolean quiet, boolean verbose, boolean help, boolean version,
                boolean debug, String outputFile, BufferMode buffering, String command, String pid, String format,
-               boolean unsafe) {
+               boolean unsafe, List<String> includeDirs, List<String> includeFiles) {
 
     static final String USAGE = """
             USAGE:
@@ -32,6 +32,8 @@ record Options(String programText, String programFile, List<String> positional, 
                 -V, --version  jtrace version
                 --debug        show internal errors in full
                 --unsafe       allow unsafe functions (system, signal, override)
+                -I DIR         add the directory DIR to the search path for C headers
+                --include FILE add an #include of FILE before the program
 
             ENVIRONMENT:
                 BPFTRACE_MAX_STRLEN     [default: 1024] bytes per string
@@ -67,6 +69,8 @@ record Options(String programText, String programFile, List<String> positional, 
         boolean list = false, listVerbose = false, dump = false, quiet = false, verbose = false, help = false,
                 version = false, debug = false, optionsEnded = false, unsafe = false;
         List<String> positional = new ArrayList<>();
+        List<String> includeDirs = new ArrayList<>();
+        List<String> includeFiles = new ArrayList<>();
         String format = "text";
         int i = 0;
         for (; i < args.length; i++) {
@@ -90,6 +94,8 @@ record Options(String programText, String programFile, List<String> positional, 
                     case "c" -> command = value;
                     case "p" -> pid = value;
                     case "f" -> format = value;
+                    case "I" -> includeDirs.add(value);
+                    case "include" -> includeFiles.add(value);
                     default -> buffering = BufferMode.parse(value);
                 }
                 continue;
@@ -122,7 +128,7 @@ record Options(String programText, String programFile, List<String> positional, 
         if (!help && !version && !list && text == null && file == null) throw new UsageException("No program specified");
         if (command != null && pid != null) throw new UsageException("USAGE: Cannot use both -c and -p.");
         return new Options(text, file, positional, list, listVerbose, pattern, dump, quiet, verbose, help, version, debug,
-                output, buffering, command, pid, format, unsafe);
+                output, buffering, command, pid, format, unsafe, List.copyOf(includeDirs), List.copyOf(includeFiles));
     }
 
     /**
@@ -130,11 +136,12 @@ record Options(String programText, String programFile, List<String> positional, 
      * or null as the value when it is the next argument; null when {@code a} is no such option.
      */
     private static String[] valuedOption(String a) {
-        String[][] names = {{"e", "-e", null}, {"o", "-o", "--output"}, {"c", "-c", "--cmd"}, {"p", "-p", "--pid"}, {"B", "-B", null}, {"f", "-f", null}};
+        String[][] names = {{"e", "-e", null}, {"o", "-o", "--output"}, {"c", "-c", "--cmd"}, {"p", "-p", "--pid"}, {"B", "-B", null}, {"f", "-f", null},
+                {"I", "-I", null}, {"include", "--include", "--include"}};
         for (String[] n : names) {
             if (a.equals(n[1]) || a.equals(n[2])) return new String[]{n[0], null};
             if (n[2] != null && a.startsWith(n[2] + "=")) return new String[]{n[0], a.substring(n[2].length() + 1)};
-            if (a.startsWith(n[1]) && a.length() > 2) return new String[]{n[0], a.substring(2)};
+            if (n[1].length() == 2 && a.startsWith(n[1]) && a.length() > 2) return new String[]{n[0], a.substring(2)};
         }
         return null;
     }

@@ -186,6 +186,8 @@ public final class Lexer {
         return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
+    static boolean isBuiltinName(String word) { return isBuiltin(word); }
+
     private static boolean isBuiltin(String word) {
         if (BUILTINS.contains(word)) return true;
         return word.length() == 4 && (word.startsWith("arg")) && Character.isDigit(word.charAt(3))

@@ -57,6 +57,21 @@ public final class Parser {
         return ScriptImporter.load(src);
     }
 
+    /**
+     * {@code src}'s whole text as one expression (a C macro's replacement used in bpftrace code);
+     * spans index {@code src}.
+     */
+    public static Expr parseExpression(SourceFile src) throws CompileError {
+        Parser p = new Parser(src);
+        Expr e = p.exprs.expr();
+        Token end = p.in.peek();
+        if (end.kind() != EOF) throw TokenStream.unexpected(end);
+        return e;
+    }
+
+    /** Whether {@code name} is a builtin (pid, comm, arg0...) rather than a plain identifier. */
+    public static boolean isBuiltin(String name) { return Lexer.isBuiltinName(name); }
+
     /** One file on its own, which may hold no probes; its import statements are returned, not followed. */
     static ParsedFile parseFile(SourceFile src) throws CompileError {
         Parser p = new Parser(src);

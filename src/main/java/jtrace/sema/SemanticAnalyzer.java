@@ -4,6 +4,7 @@ import jtrace.ast.AttachPoint;
 import jtrace.ast.Probe;
 import jtrace.ast.Program;
 import jtrace.ast.Script;
+import jtrace.cpp.HeaderStructs;
 import jtrace.diag.CompileError;
 import jtrace.diag.SourceFile;
 
@@ -45,6 +46,11 @@ public final class SemanticAnalyzer {
     /** A whole script: its struct definitions are visible to every probe. */
     public CheckedProgram analyze(SourceFile source, Script script) {
         return analyze(source, script.program(), new StructResolver(script.preamble().cDefinitions(), btf));
+    }
+
+    /** A preprocessed script: its surviving C definitions, and the struct definitions of its headers. */
+    public CheckedProgram analyze(SourceFile source, Script script, HeaderStructs headers) {
+        return analyze(source, script.program(), new StructResolver(script.preamble().cDefinitions(), headers, btf));
     }
 
     public CheckedProgram analyze(SourceFile source, Program program) {

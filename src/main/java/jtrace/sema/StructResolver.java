@@ -5,6 +5,7 @@ import jtrace.btf.Btf;
 import jtrace.btf.BtfFormatException;
 import jtrace.btf.BtfType;
 import jtrace.btf.KernelBtf;
+import jtrace.cpp.HeaderStructs;
 import jtrace.diag.CompileError;
 import jtrace.diag.Span;
 import jtrace.types.Type;
@@ -17,8 +18,8 @@ import java.util.Map;
 /**
  * C type names in a script (casts, {@code sizeof}, {@code offsetof}, {@code curtask}): structs
  * defined in the script first, as clang would see them, then the kernel's BTF, read only when a
- * name needs it. {@code #include} lines are not read: there are no kernel headers to read, and
- * BTF describes the kernel's types; a struct found nowhere names that reason.
+ * name needs it, then struct definitions of included headers (see {@code jtrace.cpp}) that BTF
+ * lacks.
  */
 public final class StructResolver {
     /** Supplies BTF when first needed; throws with the reason it cannot be read. */
@@ -34,6 +35,7 @@ public final class StructResolver {
     private final Map<String, Type.Enum> scriptEnums = new HashMap<>();
     private final Map<String, Enumerator> scriptEnumerators = new HashMap<>();
     private final boolean hasIncludes;
+    private final HeaderStructs headers;
     private final BtfSource source;
     private BtfTypes btf;
 
@@ -41,7 +43,17 @@ public final class StructResolver {
     record Enumerator(Type.Enum type, long value) {}
 
     public StructResolver(List<Preamble.CDefinition> cDefinitions, BtfSource source) {
+        this(cDefinitions, HeaderStructs.EMPTY, source);
+    }
+
+    /**
+     * With the struct definitions of the headers the script included (after preprocessing), used
+     * for a struct the kernel's BTF does not have: kernel types come from BTF, as the script's
+     * {@code #ifndef BPFTRACE_HAVE_BTF} guards intend.
+     */
+    public StructResolver(List<Preamble.CDefinition> cDefinitions, HeaderStructs headers, BtfSource source) {
         this.source = source;
+        this.headers = headers;
         boolean includes = false;
         for (Preamble.CDefinition d : cDefinitions) {
             String name = CStructParser.definedName(d.text());
@@ -81,6 +93,19 @@ public final class StructResolver {
             }
             defined.put(name, s);
             return s;
+        }
+        String header = headers.definition(name);
+        if (header != null) {
+            try {
+                int sp = name.indexOf(' ');
+                int kind = name.startsWith("union ") ? BtfType.BTF_KIND_UNION : BtfType.BTF_KIND_STRUCT;
+                int id = btfTypes().btf().find(kind, name.substring(sp + 1));
+                if (id > 0) return btf.struct(id);
+            } catch (BtfFormatException e) {
+                // No BTF: the header's definition is all there is.
+            }
+            definitions.put(name, header);
+            return findStruct(name, span);
         }
         BtfTypes b = btf(span, name);
         int sp = name.indexOf(' ');
