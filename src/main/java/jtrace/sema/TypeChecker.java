@@ -33,6 +33,8 @@ final class TypeChecker {
     private final Scopes scopes = new Scopes();
     /** Variables declared with a type ({@code let $x: uint8}): assignments must fit it, it never widens. */
     private final java.util.Set<ScratchVariable> fixedTypes = new java.util.HashSet<>();
+    /** The integer type bpftrace would give each integer variable (see {@link IntPromotion}). */
+    private final Map<ScratchVariable, Type.Int> naturalInts = new java.util.HashMap<>();
     private final IdentityHashMap<Expr, Long> constants = new IdentityHashMap<>();
     private final StructTyping structs;
     private int loopDepth;
@@ -181,6 +183,15 @@ final class TypeChecker {
                 v = Types.widen(v instanceof Type.Int i ? i : Type.Int.INT64);
             }
         }
+        if (op == null && v instanceof Type.Int vi) {
+            Type.Int now = natural(value, vi), was = maps.naturalInt(m.name());
+            Type.Int promoted = was == null ? now : IntPromotion.promote(was, now);
+            if (promoted == null) {
+                throw new CompileError(m.span(), "Type mismatch for " + m.name() + ": trying to assign value of type '"
+                        + now.display() + "' when map already contains a value of type '" + was.display() + "'");
+            }
+            maps.naturalInt(m.name(), promoted);
+        }
         maps.assign(m, keys, v);
         // unknown key types (a key reads a map not assigned yet) leave a new map unrecorded until a later pass
         MapInfo info = maps.get(m.name());
@@ -245,12 +256,45 @@ final class TypeChecker {
             return;
         }
         Type merged = old == null ? v : Types.unify(old, v);
+        if (merged != null) promoteInt(var, name, value, v);
         if (merged == null) {
             throw new CompileError(var.span(), "Type mismatch for $" + var.name() + ": trying to assign value of type '"
                     + v.display() + "' when variable already contains a value of type '" + old.display() + "'");
         }
         variables.put(name, merged);
         types.put(var, merged);
+    }
+
+    /** Widens the variable's bpftrace integer type to hold {@code value} too, or reports bpftrace's mismatch. */
+    private void promoteInt(Expr.Variable var, ScratchVariable name, Expr value, Type v) {
+        if (!(v instanceof Type.Int vi)) {
+            naturalInts.remove(name);
+            return;
+        }
+        Type.Int now = natural(value, vi), was = naturalInts.get(name);
+        Type.Int promoted = was == null ? now : IntPromotion.promote(was, now);
+        if (promoted == null) {
+            throw new CompileError(var.span(), "Type mismatch for $" + var.name() + ": trying to assign value of type '"
+                    + now.display() + "' when variable already contains a value of type '" + was.display() + "'");
+        }
+        naturalInts.put(name, promoted);
+    }
+
+    /** The integer type bpftrace gives {@code e}: literals are as small as their value, variables as widened. */
+    private Type.Int natural(Expr e, Type.Int t) {
+        Type.Int literal = IntPromotion.literal(e);
+        if (literal != null) return literal;
+        if (e instanceof Expr.Variable v && bindings.get(v) != null && naturalInts.containsKey(bindings.get(v))) {
+            return naturalInts.get(bindings.get(v));
+        }
+        if (e instanceof Expr.MapAccess m && maps.naturalInt(m.name()) != null) return maps.naturalInt(m.name());
+        // Arithmetic keeps its operands' widened type, so that `$x + 1` stays as small as $x.
+        if (e instanceof Expr.Binary b && !b.op().isComparison() && !b.op().isLogical()
+                && types.get(b.left()) instanceof Type.Int l && types.get(b.right()) instanceof Type.Int r) {
+            Type.Int both = IntPromotion.promote(natural(b.left(), l), natural(b.right(), r));
+            if (both != null) return both;
+        }
+        return t;
     }
 
     /** A value a variable declared with {@code type} can hold: integers are truncated to it, strings must fit. */
