@@ -13,11 +13,16 @@ import jtrace.types.Type;
 final class IntPromotion {
     private IntPromotion() {}
 
-    /** The type bpftrace gives an integer literal (or a negated one), else null. */
+    /**
+     * The type bpftrace gives an integer literal (or a negated one), else null; also null for a
+     * literal past 32 bits, which jtrace leaves unchecked (whether bpftrace takes it as uint64 or
+     * lets a signed value join it depends on more than its type).
+     */
     static Type.Int literal(Expr e) {
         if (e instanceof Expr.IntLit i) {
-            if (i.unsigned() || i.value() < 0) return Type.Int.UINT64;
-            return smallest(i.value(), false);
+            if (i.unsigned() || i.value() < 0) return null;
+            Type.Int t = smallest(i.value(), false);
+            return t.bytes() == 8 ? null : t;
         }
         if (e instanceof Expr.Unary u && u.op() == UnaryOp.NEG && u.operand() instanceof Expr.IntLit i
                 && !i.unsigned() && i.value() >= 0) {
@@ -33,6 +38,16 @@ final class IntPromotion {
             if (fits) return new Type.Int(bytes, signed);
         }
         return new Type.Int(8, signed);
+    }
+
+    /** An expression of literals only, which bpftrace folds into a literal. */
+    static boolean isConstant(Expr e) {
+        return switch (e) {
+            case Expr.IntLit i -> true;
+            case Expr.Unary u -> u.op() != UnaryOp.DEREF && u.op() != UnaryOp.ADDR && isConstant(u.operand());
+            case Expr.Binary b -> isConstant(b.left()) && isConstant(b.right());
+            default -> false;
+        };
     }
 
     /** The smallest integer type holding every value of both, or null when there is none. */

@@ -185,8 +185,9 @@ final class TypeChecker {
         }
         if (op == null && v instanceof Type.Int vi) {
             Type.Int now = natural(value, vi), was = maps.naturalInt(m.name());
-            Type.Int promoted = was == null ? now : IntPromotion.promote(was, now);
-            if (promoted == null) {
+            Type.Int promoted = was == null || now == null ? now : IntPromotion.promote(was, now);
+            if (now == null) promoted = was;
+            if (promoted == null && was != null) {
                 throw new CompileError(m.span(), "Type mismatch for " + m.name() + ": trying to assign value of type '"
                         + now.display() + "' when map already contains a value of type '" + was.display() + "'");
             }
@@ -272,6 +273,7 @@ final class TypeChecker {
             return;
         }
         Type.Int now = natural(value, vi), was = naturalInts.get(name);
+        if (now == null) return;
         Type.Int promoted = was == null ? now : IntPromotion.promote(was, now);
         if (promoted == null) {
             throw new CompileError(var.span(), "Type mismatch for $" + var.name() + ": trying to assign value of type '"
@@ -280,21 +282,29 @@ final class TypeChecker {
         naturalInts.put(name, promoted);
     }
 
-    /** The integer type bpftrace gives {@code e}: literals are as small as their value, variables as widened. */
+    /**
+     * The integer type bpftrace gives {@code e}: literals are as small as their value, variables
+     * and maps as widened so far, casts, builtins, fields and calls as typed. Null when jtrace cannot
+     * tell (bpftrace folds constant expressions into literals; other operators type differently),
+     * which skips the check rather than report a mismatch bpftrace would not.
+     */
     private Type.Int natural(Expr e, Type.Int t) {
-        Type.Int literal = IntPromotion.literal(e);
-        if (literal != null) return literal;
-        if (e instanceof Expr.Variable v && bindings.get(v) != null && naturalInts.containsKey(bindings.get(v))) {
-            return naturalInts.get(bindings.get(v));
-        }
-        if (e instanceof Expr.MapAccess m && maps.naturalInt(m.name()) != null) return maps.naturalInt(m.name());
-        // Arithmetic keeps its operands' widened type, so that `$x + 1` stays as small as $x.
-        if (e instanceof Expr.Binary b && !b.op().isComparison() && !b.op().isLogical()
-                && types.get(b.left()) instanceof Type.Int l && types.get(b.right()) instanceof Type.Int r) {
-            Type.Int both = IntPromotion.promote(natural(b.left(), l), natural(b.right(), r));
-            if (both != null) return both;
-        }
-        return t;
+        if (e instanceof Expr.IntLit || IntPromotion.isConstant(e)) return IntPromotion.literal(e);
+        return switch (e) {
+            case Expr.Variable v -> bindings.get(v) == null ? null : naturalInts.get(bindings.get(v));
+            case Expr.MapAccess m -> maps.naturalInt(m.name());
+            case Expr.Cast c -> t;
+            case Expr.Ident id -> t;
+            case Expr.FieldAccess f -> t;
+            case Expr.Call c -> t;
+            // Arithmetic keeps its operands' widened type, so that `$x + 1` stays as small as $x.
+            case Expr.Binary b when !IntPromotion.isConstant(b) && !b.op().isComparison() && !b.op().isLogical()
+                    && types.get(b.left()) instanceof Type.Int l && types.get(b.right()) instanceof Type.Int r -> {
+                Type.Int nl = natural(b.left(), l), nr = natural(b.right(), r);
+                yield nl == null || nr == null ? null : IntPromotion.promote(nl, nr);
+            }
+            default -> null;
+        };
     }
 
     /** A value a variable declared with {@code type} can hold: integers are truncated to it, strings must fit. */
