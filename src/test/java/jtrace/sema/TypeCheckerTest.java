@@ -404,6 +404,12 @@ class TypeCheckerTest {
                         "stdin:1:1-9: ERROR: Invalid probe type: nosuch\n"
                                 + "nosuch:x { }\n"
                                 + "~~~~~~~~\n"),
+                // stdlib.md, kstack: kstack() and kstack(3) are different stack types; bpftrace names them by mode and depth.
+                Arguments.of("BEGIN { @[kstack()] = count(); @[kstack(3)] = count(); }",
+                        "stdin:1:32-44: ERROR: Argument mismatch for @: trying to access with arguments: [stack_bpftrace_3] "
+                                + "when map expects arguments: [stack_bpftrace_127]\n"
+                                + "BEGIN { @[kstack()] = count(); @[kstack(3)] = count(); }\n"
+                                + "                               ~~~~~~~~~~~~\n"),
                 // The manual's Data Types example: no integer type holds both a uint64 and an int64.
                 Arguments.of("BEGIN { $c = (uint64)1; $d = (int64)-1; $c = $d; }",
                         "stdin:1:41-43: ERROR: Type mismatch for $c: trying to assign value of type 'int64' "
