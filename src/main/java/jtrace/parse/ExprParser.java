@@ -2,6 +2,9 @@ package jtrace.parse;
 
 import jtrace.ast.BinaryOp;
 import jtrace.ast.Expr;
+import jtrace.ast.Preamble;
+import jtrace.ast.Stmt;
+import jtrace.diag.CompileError;
 import jtrace.ast.UnaryOp;
 import jtrace.diag.Span;
 
@@ -15,6 +18,14 @@ import static jtrace.parse.TokenKind.*;
 final class ExprParser {
     private final TokenStream in;
     private final TypeNameParser types;
+    /** Parses the statements of block expressions; set by the StmtParser built on this parser. */
+    private StmtParser statements;
+    /** Block expressions parsed so far, each as a macro without parameters (see {@link BlockExpressions}). */
+    private final List<Preamble.Macro> blockExpressions = new ArrayList<>();
+
+    void statements(StmtParser statements) { this.statements = statements; }
+
+    List<Preamble.Macro> blockExpressions() { return blockExpressions; }
 
     ExprParser(TokenStream in) {
         this.in = in;
@@ -162,8 +173,23 @@ final class ExprParser {
             case LPAREN -> {
                 return parenthesised();
             }
+            case LBRACE -> {
+                return blockExpression();
+            }
             default -> throw TokenStream.unexpected(t);
         }
+    }
+
+    /** {@code { stmt; ...; expr }}: a block whose value is its last expression, which has no ';' after it. */
+    private Expr blockExpression() {
+        StmtParser.BracedStatements b = statements.bracedStatements();
+        if (b.block().stmts().isEmpty() || !(b.block().stmts().getLast() instanceof Stmt.ExprStmt) || b.endsWithSemicolon()) {
+            throw new CompileError(b.block().span(), "A block used as an expression must end with an expression "
+                    + "that has no ';' after it");
+        }
+        Preamble.Macro m = BlockExpressions.define(b.block());
+        blockExpressions.add(m);
+        return new Expr.Call(m.name(), List.of(), b.block().span());
     }
 
     /** {@code @name} or {@code @name[k, ...]}. */

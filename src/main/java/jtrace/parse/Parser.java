@@ -108,6 +108,7 @@ public final class Parser {
                 probes.add(probe(at));
             }
         }
+        macros.addAll(exprs.blockExpressions());
         Span all = new Span(0, text.length());
         return new Script(new Preamble(cdefs, config, macros), new Program(probes, all));
     }

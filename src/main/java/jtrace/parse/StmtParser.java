@@ -33,25 +33,35 @@ final class StmtParser {
     StmtParser(TokenStream in, ExprParser exprs) {
         this.in = in;
         this.exprs = exprs;
+        exprs.statements(this);
     }
+
+    /** A braced statement list and whether its last statement was followed by ';'. */
+    record BracedStatements(Block block, boolean endsWithSemicolon) {}
 
     /** {@code { stmt; stmt; ... }}: ';' separates, is optional after the last statement and after a braced one. */
     Block block() {
+        return bracedStatements().block();
+    }
+
+    BracedStatements bracedStatements() {
         Token open = in.peek();
         if (open.kind() != LBRACE) throw TokenStream.unexpected(open, "{");
         in.advance();
         List<Stmt> stmts = new ArrayList<>();
+        boolean semicolon = false;
         while (!in.at(RBRACE)) {
             Token t = in.peek();
             if (!STMT_START.contains(t.kind())) throw TokenStream.unexpected(t, "}");
             Stmt s = stmt();
             stmts.add(s);
-            if (in.accept(SEMI)) continue;
+            semicolon = in.accept(SEMI);
+            if (semicolon) continue;
             if (endsWithBlock(s) || in.at(RBRACE)) continue;
             throw TokenStream.unexpected(in.peek(), "}");
         }
         Token close = in.advance();
-        return new Block(stmts, open.span().to(close.span()));
+        return new BracedStatements(new Block(stmts, open.span().to(close.span())), semicolon);
     }
 
     private static boolean endsWithBlock(Stmt s) {
@@ -100,6 +110,12 @@ final class StmtParser {
         Token op = in.peek();
         if (e instanceof Expr.Call c && c.name().equals("assert") && c.args().size() == 2) return assertion(c);
         if (!ASSIGN_OPS.contains(op.kind())) return new Stmt.ExprStmt(e, e.span());
+        // `_ = expr;` evaluates expr and discards its value.
+        if (e instanceof Expr.Ident discard && discard.name().equals("_") && op.kind() == ASSIGN) {
+            in.advance();
+            Expr value = exprs.expr();
+            return new Stmt.ExprStmt(value, e.span().to(value.span()));
+        }
         if (!(e instanceof Expr.MapAccess) && !(e instanceof Expr.Variable)) {
             throw new CompileError(op.span(), "syntax error, unexpected " + op.display()
                     + ": only a map or a scratch variable can be assigned to");

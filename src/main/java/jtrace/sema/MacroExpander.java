@@ -10,6 +10,7 @@ import jtrace.ast.Stmt;
 import jtrace.diag.CompileError;
 import jtrace.diag.SourceFile;
 import jtrace.diag.Span;
+import jtrace.parse.BlockExpressions;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -71,11 +72,27 @@ public final class MacroExpander {
     }
 
     /** What names mean inside one expansion of a macro body (ROOT: outside any macro). */
-    private record Env(Map<String, String> variables, Map<String, String> maps, Map<String, Expr> idents,
-                       Set<String> params, List<String> chain, String suffix) {
-        static final Env ROOT = new Env(Map.of(), Map.of(), Map.of(), Set.of(), List.of(), null);
+    /** An expression argument, expanded afresh (in the caller's names) wherever its parameter is used. */
+    private record Argument(Expr expr, Env env) {}
+
+    private record Env(Map<String, String> variables, Map<String, String> maps, Map<String, Argument> idents,
+                       Set<String> params, List<String> chain, String suffix, Env outer) {
+        static final Env ROOT = new Env(Map.of(), Map.of(), Map.of(), Set.of(), List.of(), null, null);
 
         boolean inMacro() { return suffix != null; }
+
+        /** A block expression: it sees the names around it; only the variables it declares are its own. */
+        boolean isBlock() { return outer != null; }
+
+        String variable(String name) {
+            if (isBlock()) return variables.containsKey(name) ? variables.get(name) : outer.variable(name);
+            return !inMacro() ? name : variables.computeIfAbsent(name, n -> n + "__" + suffix);
+        }
+
+        Argument ident(String name) {
+            if (idents.containsKey(name)) return idents.get(name);
+            return isBlock() ? outer.ident(name) : null;
+        }
     }
 
     // ---- statements ----
@@ -105,6 +122,8 @@ public final class MacroExpander {
                     throw new CompileError(l.variable().span(), "Variable declaration shadows macro arg $" + l.variable().name());
                 }
                 Expr value = l.value() == null ? null : expr(l.value(), env, out);
+                // A block expression's statements are hoisted out of its braces: its own variables get names of their own.
+                if (env.isBlock()) env.variables().put(l.variable().name(), l.variable().name() + "__" + env.suffix());
                 out.add(new Stmt.Let((Expr.Variable) expr(l.variable(), env, out), l.type(), value, l.span()));
             }
             case Stmt.If i -> out.add(new Stmt.If(expr(i.cond(), env, out), block(i.then(), env),
@@ -140,7 +159,10 @@ public final class MacroExpander {
     }
 
     private Expr expr(Expr x, Env env, List<Stmt> hoist) {
-        if (x instanceof Expr.Ident id && env.idents().containsKey(id.name())) return env.idents().get(id.name());
+        if (x instanceof Expr.Ident id && env.ident(id.name()) != null) {
+            Argument a = env.ident(id.name());
+            return expr(a.expr(), a.env(), hoist);
+        }
         Expr.Call call = macroCall(x);
         if (call != null) {
             if (x instanceof Expr.Ident && !macros.get(call.name()).params().isEmpty()) {
@@ -150,8 +172,7 @@ public final class MacroExpander {
             return expandValue(call, env, hoist);
         }
         return switch (x) {
-            case Expr.Variable v -> !env.inMacro() ? v
-                    : new Expr.Variable(env.variables().computeIfAbsent(v.name(), n -> n + "__" + env.suffix()), v.span());
+            case Expr.Variable v -> !env.inMacro() ? v : new Expr.Variable(env.variable(v.name()), v.span());
             case Expr.MapAccess m -> new Expr.MapAccess(mapName(m, env), exprs(m.keys(), env, hoist), m.span());
             case Expr.Call c -> new Expr.Call(c.name(), exprs(c.args(), env, hoist), c.span());
             case Expr.FieldAccess f -> new Expr.FieldAccess(expr(f.base(), env, hoist), f.field(), f.arrow(), f.span());
@@ -176,6 +197,7 @@ public final class MacroExpander {
     }
 
     private String mapName(Expr.MapAccess m, Env env) {
+        if (env.isBlock()) return mapName(m, env.outer());
         if (!env.inMacro()) return m.name();
         String to = env.maps().get(m.name());
         if (to == null) {
@@ -189,7 +211,8 @@ public final class MacroExpander {
         Env inner = enter(c, env);
         Preamble.Macro m = macros.get(c.name());
         List<Stmt> body = m.body().stmts();
-        if (body.isEmpty() || !(body.getLast() instanceof Stmt.ExprStmt last) || endsWithSemicolon(m.body())) {
+        if (body.isEmpty() || !(body.getLast() instanceof Stmt.ExprStmt last)
+                || !BlockExpressions.isBlock(m.name()) && endsWithSemicolon(m.body())) {
             throw new CompileError(c.span(), "Macro '" + m.name() + "' expanded to a block instead of a block expression. "
                     + "Try removing the semicolon from the end of the last statement in the macro body.");
         }
@@ -200,6 +223,9 @@ public final class MacroExpander {
     /** Checks the call against the macro's parameters and binds them. */
     private Env enter(Expr.Call c, Env env) {
         Preamble.Macro m = macros.get(c.name());
+        if (BlockExpressions.isBlock(m.name())) {
+            return new Env(new HashMap<>(), Map.of(), Map.of(), env.params(), env.chain(), m.name().substring(2) + "b" + ++expansions, env);
+        }
         if (env.chain().contains(m.name())) {
             List<String> chain = new ArrayList<>(env.chain());
             chain.add(m.name());
@@ -211,7 +237,7 @@ public final class MacroExpander {
         }
         Map<String, String> variables = new HashMap<>();
         Map<String, String> maps = new HashMap<>();
-        Map<String, Expr> idents = new HashMap<>();
+        Map<String, Argument> idents = new HashMap<>();
         Set<String> params = new HashSet<>();
         for (int i = 0; i < m.params().size(); i++) {
             Expr p = m.params().get(i);
@@ -227,16 +253,15 @@ public final class MacroExpander {
                     maps.put(mp.name(), mapName(a, env));
                 }
                 default -> {
-                    List<Stmt> none = new ArrayList<>();
-                    Expr bound = expr(arg, env, none);
-                    if (!none.isEmpty()) throw needsBlockExpression(arg.span());
-                    idents.put(((Expr.Ident) p).name(), bound);
+                    // Checked here (e.g. a map the caller may not use), expanded again at each use.
+                    expr(arg, env, new ArrayList<>());
+                    idents.put(((Expr.Ident) p).name(), new Argument(arg, env));
                 }
             }
         }
         List<String> chain = new ArrayList<>(env.chain());
         chain.add(m.name());
-        return new Env(variables, maps, idents, params, chain, m.name() + ++expansions);
+        return new Env(variables, maps, idents, params, chain, m.name() + ++expansions, null);
     }
 
     private static CompileError mismatch(Expr arg, String expected, String param) {
@@ -250,7 +275,8 @@ public final class MacroExpander {
     }
 
     private CompileError needsBlockExpression(Span span) {
-        return new CompileError(span, "jtrace cannot expand a macro with statements here (no block expressions yet)");
+        return new CompileError(span, "jtrace cannot run a block expression's or macro's statements here "
+                + "(in a predicate, a while condition or a macro's expression argument)");
     }
 
     /** Whether the last statement of the body is followed by ';' (the parser keeps no record of it). */

@@ -12,6 +12,12 @@ import java.util.stream.Collectors;
 /** The types every map has been given so far, shared by all probes of a program. */
 final class MapTable {
     private final Map<String, MapInfo> maps = new TreeMap<>();
+    /** The integer type bpftrace would give each integer map value (see {@link IntPromotion}). */
+    private final Map<String, Type.Int> naturalInts = new java.util.HashMap<>();
+
+    Type.Int naturalInt(String map) { return naturalInts.get(map); }
+
+    void naturalInt(String map, Type.Int type) { naturalInts.put(map, type); }
 
     MapInfo get(String name) { return maps.get(name); }
 

@@ -33,6 +33,8 @@ final class TypeChecker {
     private final Scopes scopes = new Scopes();
     /** Variables declared with a type ({@code let $x: uint8}): assignments must fit it, it never widens. */
     private final java.util.Set<ScratchVariable> fixedTypes = new java.util.HashSet<>();
+    /** The integer type bpftrace would give each integer variable (see {@link IntPromotion}). */
+    private final Map<ScratchVariable, Type.Int> naturalInts = new java.util.HashMap<>();
     private final IdentityHashMap<Expr, Long> constants = new IdentityHashMap<>();
     private final StructTyping structs;
     private final ConstantFolder folder;
@@ -194,6 +196,16 @@ final class TypeChecker {
                 v = Types.widen(Type.intOf(v) instanceof Type.Int i ? i : Type.Int.INT64);
             }
         }
+        if (op == null && v instanceof Type.Int vi) {
+            Type.Int now = natural(value, vi), was = maps.naturalInt(m.name());
+            Type.Int promoted = was == null || now == null ? now : IntPromotion.promote(was, now);
+            if (now == null) promoted = was;
+            if (promoted == null && was != null) {
+                throw new CompileError(m.span(), "Type mismatch for " + m.name() + ": trying to assign value of type '"
+                        + now.display() + "' when map already contains a value of type '" + was.display() + "'");
+            }
+            maps.naturalInt(m.name(), promoted);
+        }
         maps.assign(m, keys, v);
         // unknown key types (a key reads a map not assigned yet) leave a new map unrecorded until a later pass
         MapInfo info = maps.get(m.name());
@@ -258,12 +270,54 @@ final class TypeChecker {
             return;
         }
         Type merged = old == null ? v : Types.unify(old, v);
+        if (merged != null) promoteInt(var, name, value, v);
         if (merged == null) {
             throw new CompileError(var.span(), "Type mismatch for $" + var.name() + ": trying to assign value of type '"
                     + v.display() + "' when variable already contains a value of type '" + old.display() + "'");
         }
         variables.put(name, merged);
         types.put(var, merged);
+    }
+
+    /** Widens the variable's bpftrace integer type to hold {@code value} too, or reports bpftrace's mismatch. */
+    private void promoteInt(Expr.Variable var, ScratchVariable name, Expr value, Type v) {
+        if (!(v instanceof Type.Int vi)) {
+            naturalInts.remove(name);
+            return;
+        }
+        Type.Int now = natural(value, vi), was = naturalInts.get(name);
+        if (now == null) return;
+        Type.Int promoted = was == null ? now : IntPromotion.promote(was, now);
+        if (promoted == null) {
+            throw new CompileError(var.span(), "Type mismatch for $" + var.name() + ": trying to assign value of type '"
+                    + now.display() + "' when variable already contains a value of type '" + was.display() + "'");
+        }
+        naturalInts.put(name, promoted);
+    }
+
+    /**
+     * The integer type bpftrace gives {@code e}: literals are as small as their value, variables
+     * and maps as widened so far, casts, builtins, fields and calls as typed. Null when jtrace cannot
+     * tell (bpftrace folds constant expressions into literals; other operators type differently),
+     * which skips the check rather than report a mismatch bpftrace would not.
+     */
+    private Type.Int natural(Expr e, Type.Int t) {
+        if (e instanceof Expr.IntLit || IntPromotion.isConstant(e)) return IntPromotion.literal(e);
+        return switch (e) {
+            case Expr.Variable v -> bindings.get(v) == null ? null : naturalInts.get(bindings.get(v));
+            case Expr.MapAccess m -> maps.naturalInt(m.name());
+            case Expr.Cast c -> t;
+            case Expr.Ident id -> t;
+            case Expr.FieldAccess f -> t;
+            case Expr.Call c -> t;
+            // Arithmetic keeps its operands' widened type, so that `$x + 1` stays as small as $x.
+            case Expr.Binary b when !IntPromotion.isConstant(b) && !b.op().isComparison() && !b.op().isLogical()
+                    && types.get(b.left()) instanceof Type.Int l && types.get(b.right()) instanceof Type.Int r -> {
+                Type.Int nl = natural(b.left(), l), nr = natural(b.right(), r);
+                yield nl == null || nr == null ? null : IntPromotion.promote(nl, nr);
+            }
+            default -> null;
+        };
     }
 
     /** A value a variable declared with {@code type} can hold: integers are truncated to it, strings must fit. */

@@ -151,7 +151,8 @@ public sealed interface Type {
 
     /** kstack/ustack: a stack id (low 32 bits, negative on failure) and, for ustack, the pid (high 32 bits). */
     record Stack(boolean user, String mode, int depth) implements Resolved {
-        public String display() { return user ? "ustack_t" : "kstack_t"; }
+        /** As bpftrace names a stack type (the same for kstack and ustack): mode and depth, e.g. {@code stack_bpftrace_127}. */
+        public String display() { return "stack_" + mode + "_" + depth; }
 
         public int size() { return 8; }
     }

@@ -51,7 +51,15 @@ class ManualExamplesE2ETest {
                         + " is_literal(1), is_literal($s), is_array($s))); exit(); }",
                         "(true, false, true, false, true, true, false, true, true, false, false)\n"),
                 // stdlib.md, kptr/uptr: the value unchanged, only its address space marked
-                Arguments.of("begin { $p = (int8 *)8; print((kptr($p) == 8, uptr($p) == 8, kptr(7))); exit(); }", "(true, true, 7)\n"));
+                Arguments.of("begin { $p = (int8 *)8; print((kptr($p) == 8, uptr($p) == 8, kptr(7))); exit(); }", "(true, true, 7)\n"),
+                // language.md, Block Expressions: a block's value is its last expression; `_ =` discards a value
+                Arguments.of("begin { let $a = { let $b = 1; $b }; $c = { 1 }; @a[1] = 5; _ = has_key(@a, 1);"
+                        + " print(($a, $c, { let $b = \"s\"; $b }, { $a + @a[1] })); delete(@a, 1); exit(); }",
+                        "(1, 1, s, 6)\n\n\n"),
+                // language.md, Macros: an expression argument is evaluated wherever the parameter is used
+                Arguments.of("macro side_effects(x) { x; x; x; } macro add_one(x) { let $x = x; $x + 1 }"
+                        + " begin { side_effects({ printf(\"hi\") }); print(add_one({ let $y = 2; $y * 2 })); exit(); }",
+                        "hihihi5\n"));
     }
 
     @ParameterizedTest(name = "{0}")

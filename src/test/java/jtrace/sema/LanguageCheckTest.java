@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Config blocks, macros, block scopes, let declarations and the newer functions, checked without a kernel. */
 class LanguageCheckTest {
@@ -130,6 +131,48 @@ class LanguageCheckTest {
     void macroError(String program, String expected) {
         String first = message(program);
         assertEquals(expected, first.substring(first.indexOf("ERROR: ") + "ERROR: ".length()));
+    }
+
+    // ---- block expressions and the discard ----
+
+    @Test
+    void blockExpressionHasItsLastExpressionsValueAndKeepsItsVariables() {
+        CheckedProgram p = analyze("BEGIN { let $a = { let $b = \"x\"; $b }; $c = { 1 }; let $b = 2; @m[1] = 1;"
+                + " $d = { $a }; _ = has_key(@m, 1); $e = { @m[1] + $b }; }", Map.of());
+        Map<String, Type> vars = p.probes().getFirst().variables();
+        assertEquals(new Type.Str(2), vars.get("a"));
+        assertEquals(new Type.Str(2), vars.get("d"));
+        assertEquals(Type.Int.INT64, vars.get("b"));
+        assertEquals(Type.Int.INT64, vars.get("e"));
+    }
+
+    @Test
+    void blockExpressionVariablesAreNotSeenAfterIt() {
+        assertTrue(message("BEGIN { $a = { let $b = 1; $b }; print($b); }").contains("Undefined or undeclared variable: $b"),
+                () -> message("BEGIN { $a = { let $b = 1; $b }; print($b); }"));
+    }
+
+    static Stream<Arguments> blockExpressionErrors() {
+        return Stream.of(
+                Arguments.of("BEGIN { $a = { 1; }; }", "A block used as an expression must end with an expression that has no ';' after it"),
+                Arguments.of("BEGIN { $a = { }; }", "A block used as an expression must end with an expression that has no ';' after it"),
+                Arguments.of("BEGIN { _ += 1; }", "syntax error, unexpected +=: only a map or a scratch variable can be assigned to"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("blockExpressionErrors")
+    void blockExpressionError(String program, String expected) {
+        String first = message(program);
+        assertEquals(expected, first.substring(first.indexOf("ERROR: ") + "ERROR: ".length()));
+    }
+
+    @Test
+    void macroExpressionArgumentsAreExpandedAtEachUse() {
+        // The manual's side_effects({ printf("hi") }) prints three times; a block argument with
+        // statements may be used as a value too.
+        CheckedProgram p = analyze("macro three(x) { x; x; x; } macro add_one(x) { let $x = x; $x + 1 }"
+                + " BEGIN { three({ printf(\"hi\") }); $r = add_one({ let $y = 2; $y * 2 }); }", Map.of());
+        assertEquals(Type.Int.INT64, p.probes().getFirst().variables().get("r"));
     }
 
     @Test

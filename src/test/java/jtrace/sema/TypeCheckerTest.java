@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -403,6 +404,28 @@ class TypeCheckerTest {
                         "stdin:1:1-9: ERROR: Invalid probe type: nosuch\n"
                                 + "nosuch:x { }\n"
                                 + "~~~~~~~~\n"),
+                // stdlib.md, kstack: kstack() and kstack(3) are different stack types; bpftrace names them by mode and depth.
+                Arguments.of("BEGIN { @[kstack()] = count(); @[kstack(3)] = count(); }",
+                        "stdin:1:32-44: ERROR: Argument mismatch for @: trying to access with arguments: [stack_bpftrace_3] "
+                                + "when map expects arguments: [stack_bpftrace_127]\n"
+                                + "BEGIN { @[kstack()] = count(); @[kstack(3)] = count(); }\n"
+                                + "                               ~~~~~~~~~~~~\n"),
+                // The manual's Data Types example: no integer type holds both a uint64 and an int64.
+                Arguments.of("BEGIN { $c = (uint64)1; $d = (int64)-1; $c = $d; }",
+                        "stdin:1:41-43: ERROR: Type mismatch for $c: trying to assign value of type 'int64' "
+                                + "when variable already contains a value of type 'uint64'\n"
+                                + "BEGIN { $c = (uint64)1; $d = (int64)-1; $c = $d; }\n"
+                                + "                                        ~~\n"),
+                Arguments.of("BEGIN { $c = nsecs; $c = -1; }",
+                        "stdin:1:21-23: ERROR: Type mismatch for $c: trying to assign value of type 'int8' "
+                                + "when variable already contains a value of type 'uint64'\n"
+                                + "BEGIN { $c = nsecs; $c = -1; }\n"
+                                + "                    ~~\n"),
+                Arguments.of("BEGIN { @c = (int64)-1; @c = (uint64)1; }",
+                        "stdin:1:25-27: ERROR: Type mismatch for @c: trying to assign value of type 'uint64' "
+                                + "when map already contains a value of type 'int64'\n"
+                                + "BEGIN { @c = (int64)-1; @c = (uint64)1; }\n"
+                                + "                        ~~\n"),
                 // 0.17 puts the error at the value (1:20-21); jtrace at the variable.
                 Arguments.of("BEGIN { $x = 1; $x = \"a\"; }",
                         "stdin:1:17-19: ERROR: Type mismatch for $x: trying to assign value of type 'string[2]' "
