@@ -79,15 +79,25 @@ final class MapOps {
     }
 
     private void update(MapDef def, int keySlot, int valueSlot) {
+        update(def, keySlot, () -> e.stackAddr(Reg.R3, valueSlot));
+    }
+
+    /** Inserts the value 1, read from the constant slot of the counter map: no stack store. */
+    private void updateWithOne(MapDef def, int keySlot) {
+        update(def, keySlot, () -> e.mapValue(Reg.R3, CompiledProgram.LOST_COUNTER, CompiledProgram.ONE * 8));
+    }
+
+    /** bpf_map_update_elem with the value address {@code valueToR3} puts in R3. */
+    private void update(MapDef def, int keySlot, Runnable valueToR3) {
         e.mapFd(Reg.R1, def.name());
         e.stackAddr(Reg.R2, keySlot);
-        e.stackAddr(Reg.R3, valueSlot);
+        valueToR3.run();
         e.movImm(Reg.R4, BPF_ANY);
         e.call(BpfHelper.MAP_UPDATE_ELEM);
         // A full map drops the update: count it, the runtime warns as bpftrace does.
         Label stored = e.label("stored");
         e.jumpImm(JumpOp.JNE, Reg.R0, -E2BIG, stored);
-        ErrorCounter.bump(e, frame, CompiledProgram.MAP_FULL);
+        ErrorCounter.bump(e, CompiledProgram.MAP_FULL);
         e.mark(stored);
     }
 
@@ -304,10 +314,14 @@ final class MapOps {
         }
         e.jumpTo(done);
         e.mark(absent);
-        int valueSlot = frame.alloc(8);
-        if (amount == null) e.storeImm(Size.DW, Reg.R10, valueSlot, 1);
-        else e.store(Size.DW, Reg.R10, valueSlot, amount);
-        update(def, keySlot, valueSlot);
+        if (amount == null && def.valueSize() == 8) {
+            updateWithOne(def, keySlot);
+        } else {
+            int valueSlot = frame.alloc(8);
+            if (amount == null) e.storeImm(Size.DW, Reg.R10, valueSlot, 1);
+            else e.store(Size.DW, Reg.R10, valueSlot, amount);
+            update(def, keySlot, valueSlot);
+        }
         e.mark(done);
     }
 

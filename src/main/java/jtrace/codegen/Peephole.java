@@ -121,6 +121,7 @@ final class Peephole {
             case Insn.Endian en -> en.dst() == r;
             case Insn.LoadImm64 li -> li.dst() == r;
             case Insn.LoadMapFd lm -> lm.dst() == r;
+            case Insn.LoadMapValue lv -> lv.dst() == r;
             case Insn.Load l -> l.dst() == r;
             case Insn.Call c -> r.ordinal() <= Reg.R5.ordinal();
             case Insn.CallLocal c -> r.ordinal() <= Reg.R5.ordinal();
@@ -136,6 +137,7 @@ final class Peephole {
             case Insn.Endian en -> en.dst() == r;
             case Insn.LoadImm64 li -> li.dst() == r;
             case Insn.LoadMapFd lm -> lm.dst() == r;
+            case Insn.LoadMapValue lv -> lv.dst() == r;
             case Insn.LoadFunc lf -> lf.dst() == r;
             case Insn.Load l -> l.dst() == r || l.src() == r;
             case Insn.Store s -> s.dst() == r || s.src() == r;
