@@ -82,23 +82,42 @@ final class MapOps {
         update(def, keySlot, () -> e.stackAddr(Reg.R3, valueSlot));
     }
 
-    /** Inserts the value 1, read from the constant slot of the counter map: no stack store. */
-    private void updateWithOne(MapDef def, int keySlot) {
-        update(def, keySlot, () -> e.mapValue(Reg.R3, CompiledProgram.LOST_COUNTER, CompiledProgram.ONE * 8));
-    }
-
     /** bpf_map_update_elem with the value address {@code valueToR3} puts in R3. */
     private void update(MapDef def, int keySlot, Runnable valueToR3) {
-        e.mapFd(Reg.R1, def.name());
-        e.stackAddr(Reg.R2, keySlot);
-        valueToR3.run();
-        e.movImm(Reg.R4, BPF_ANY);
-        e.call(BpfHelper.MAP_UPDATE_ELEM);
+        callUpdate(def, keySlot, valueToR3);
         // A full map drops the update: count it, the runtime warns as bpftrace does.
         Label stored = e.label("stored");
         e.jumpImm(JumpOp.JNE, Reg.R0, -E2BIG, stored);
         ErrorCounter.bump(e, CompiledProgram.MAP_FULL);
         e.mark(stored);
+    }
+
+    private void callUpdate(MapDef def, int keySlot, Runnable valueToR3) {
+        e.mapFd(Reg.R1, def.name());
+        e.stackAddr(Reg.R2, keySlot);
+        valueToR3.run();
+        e.movImm(Reg.R4, BPF_ANY);
+        e.call(BpfHelper.MAP_UPDATE_ELEM);
+    }
+
+    /**
+     * count() and hist buckets: one more in a u64 element. A new key is inserted with the constant
+     * 1 of the counter map (no stack store); when the map is full, R0 becomes the address of the
+     * map-full counter and the same add counts the drop, so the two paths share one tail. The add
+     * is atomic, which the error counter (one for all CPUs) needs.
+     */
+    private void addOne(MapDef def, int keySlot) {
+        lookup(def, keySlot);
+        Label add = e.label("add_one");
+        Label done = e.label("agg_done");
+        e.jumpImm(JumpOp.JNE, Reg.R0, 0, add);
+        callUpdate(def, keySlot, () -> e.mapValue(Reg.R3, CompiledProgram.LOST_COUNTER, CompiledProgram.ONE * 8));
+        e.jumpImm(JumpOp.JNE, Reg.R0, -E2BIG, done);
+        e.mapValue(Reg.R0, CompiledProgram.LOST_COUNTER, CompiledProgram.MAP_FULL * 8);
+        e.mark(add);
+        e.movImm(Reg.R1, 1);
+        e.atomicAdd(Reg.R0, 0, Reg.R1);
+        e.mark(done);
     }
 
     /** The value of an integer map element, 0 when absent. */
@@ -296,6 +315,10 @@ final class MapOps {
 
     /** value += amount (1 when amount is null); inserts amount when the key is new. */
     private void addToSlot(MapDef def, int keySlot, Reg amount, Expr.MapAccess m) {
+        if (amount == null && def.valueSize() == 8) {
+            addOne(def, keySlot);
+            return;
+        }
         lookup(def, keySlot);
         Label absent = e.label("absent");
         Label done = e.label("agg_done");
@@ -314,14 +337,10 @@ final class MapOps {
         }
         e.jumpTo(done);
         e.mark(absent);
-        if (amount == null && def.valueSize() == 8) {
-            updateWithOne(def, keySlot);
-        } else {
-            int valueSlot = frame.alloc(8);
-            if (amount == null) e.storeImm(Size.DW, Reg.R10, valueSlot, 1);
-            else e.store(Size.DW, Reg.R10, valueSlot, amount);
-            update(def, keySlot, valueSlot);
-        }
+        int valueSlot = frame.alloc(8);
+        if (amount == null) e.storeImm(Size.DW, Reg.R10, valueSlot, 1);
+        else e.store(Size.DW, Reg.R10, valueSlot, amount);
+        update(def, keySlot, valueSlot);
         e.mark(done);
     }
 
