@@ -395,6 +395,10 @@ final class MapOps {
      * ((p - k + 1) << k) + ((v >> (p - k)) & (2^k - 1)) + 1.
      */
     private void bucketLog2(Reg v, int k, Expr.MapAccess m) {
+        if (k == 0) {
+            bucketLog2Plain(v);
+            return;
+        }
         int n = 1 << k;
         Label negative = e.label("neg");
         Label small = e.label("small");
@@ -435,6 +439,39 @@ final class MapOps {
         e.jumpTo(done);
         e.mark(small);
         e.aluImm(AluOp.ADD, v, 1);
+        e.jumpTo(done);
+        e.mark(negative);
+        e.movImm(v, 0);
+        e.mark(done);
+    }
+
+    /**
+     * The k = 0 case: 0 for negatives, v + 1 below 2, else floor(log2(v)) + 2. Only the power is
+     * needed, so v itself accumulates it while R1 is halved: no copies before or after.
+     */
+    private void bucketLog2Plain(Reg v) {
+        Label negative = e.label("neg");
+        Label done = e.label("bucket_done");
+        e.jumpImm(JumpOp.JSLT, v, 0, negative);
+        e.mov(Reg.R1, v);
+        e.aluImm(AluOp.ADD, v, 1);
+        e.jumpImm(JumpOp.JLT, Reg.R1, 2, done);
+        e.movImm(v, 2);
+        // 2^32 is no imm32: that step tests the shifted value through R2.
+        Label below32 = e.label("log2");
+        e.mov(Reg.R2, Reg.R1);
+        e.aluImm(AluOp.RSH, Reg.R2, 32);
+        e.jumpImm(JumpOp.JEQ, Reg.R2, 0, below32);
+        e.mov(Reg.R1, Reg.R2);
+        e.aluImm(AluOp.ADD, v, 32);
+        e.mark(below32);
+        for (int shift = 16; shift >= 1; shift /= 2) {
+            Label skip = e.label("log2");
+            e.jumpImm(JumpOp.JLT, Reg.R1, 1 << shift, skip);
+            if (shift > 1) e.aluImm(AluOp.RSH, Reg.R1, shift);
+            e.aluImm(AluOp.ADD, v, shift);
+            e.mark(skip);
+        }
         e.jumpTo(done);
         e.mark(negative);
         e.movImm(v, 0);
