@@ -35,7 +35,8 @@ public record Assembled(byte[] code, List<MapRelocation> relocations) {
 
     /**
      * A copy of the code ready for BPF_PROG_LOAD: each map load gets {@code src_reg =
-     * BPF_PSEUDO_MAP_FD} and the map's fd as imm (the second slot's imm stays 0).
+     * BPF_PSEUDO_MAP_FD} and the map's fd as imm (the second slot's imm stays 0); a map value
+     * address ({@code BPF_PSEUDO_MAP_VALUE}) gets the fd and keeps its offset.
      */
     public byte[] withMapFds(ToIntFunction<String> fdOfMap) {
         ByteBuffer buf = ByteBuffer.wrap(code.clone()).order(ByteOrder.LITTLE_ENDIAN);
@@ -43,8 +44,10 @@ public record Assembled(byte[] code, List<MapRelocation> relocations) {
             int fd = fdOfMap.applyAsInt(r.mapName());
             if (fd < 0) throw new IllegalArgumentException("map " + r.mapName() + " has no file descriptor (" + fd + ")");
             int at = r.slot() * Opcodes.INSN_SIZE;
-            buf.put(at + 1, (byte) ((Opcodes.BPF_PSEUDO_MAP_FD << 4) | (buf.get(at + 1) & 0x0f)));
             buf.putInt(at + 4, fd);
+            // A map value address keeps its src_reg and offset; anything else becomes a map fd load.
+            if ((buf.get(at + 1) & 0xff) >>> 4 == Opcodes.BPF_PSEUDO_MAP_VALUE) continue;
+            buf.put(at + 1, (byte) ((Opcodes.BPF_PSEUDO_MAP_FD << 4) | (buf.get(at + 1) & 0x0f)));
             buf.putInt(at + Opcodes.INSN_SIZE + 4, 0);
         }
         return buf.array();

@@ -29,6 +29,7 @@ public final class Assembler {
             Insn insn = insns.get(i);
             try {
                 if (insn instanceof Insn.LoadMapFd m) relocations.add(new MapRelocation(slot, m.mapName()));
+                if (insn instanceof Insn.LoadMapValue m) relocations.add(new MapRelocation(slot, m.mapName()));
                 encode(insn, slot, labels, slots, out);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("instruction " + i + " (" + insn + "): " + e.getMessage(), e);
@@ -40,7 +41,7 @@ public final class Assembler {
 
     private static int slotsOf(Insn insn) {
         return switch (insn) {
-            case Insn.LoadImm64 _, Insn.LoadMapFd _, Insn.LoadFunc _ -> 2;
+            case Insn.LoadImm64 _, Insn.LoadMapFd _, Insn.LoadMapValue _, Insn.LoadFunc _ -> 2;
             case Insn.Mark _ -> 0;
             default -> 1;
         };
@@ -82,6 +83,12 @@ public final class Assembler {
                 // imm stays 0 until Assembled.withMapFds knows the fd.
                 put(out, BPF_LD | BPF_IMM | BPF_DW, dst.number(), BPF_PSEUDO_MAP_FD, 0, 0);
                 put(out, 0, 0, 0, 0, 0);
+            }
+            case Insn.LoadMapValue(Reg dst, String mapName, int offset) -> {
+                if (offset < 0) throw new IllegalArgumentException("negative map value offset " + offset);
+                // imm (the fd) stays 0 until Assembled.withMapFds knows it; the offset is final.
+                put(out, BPF_LD | BPF_IMM | BPF_DW, dst.number(), BPF_PSEUDO_MAP_VALUE, 0, 0);
+                put(out, 0, 0, 0, 0, offset);
             }
             case Insn.Load(Size size, Reg dst, Reg src, short off) ->
                     put(out, BPF_LDX | size.code | BPF_MEM, dst.number(), src.number(), off, 0);

@@ -28,7 +28,8 @@ import java.util.Map;
  * <li>a plain constant is {@code rN = 0x<hex> ll} (the llvm-objdump form, to tell it from a 32-bit mov);</li>
  * <li>a map load ({@code src_reg = BPF_PSEUDO_MAP_FD}) is {@code rN = map[<name>]} when the
  *     {@link Assembled} has a relocation at that slot, else {@code rN = map[fd:<imm>]};</li>
- * <li>a map value ({@code BPF_PSEUDO_MAP_VALUE}) is {@code rN = map[fd:<imm>][0]+<offset>};</li>
+ * <li>a map value ({@code BPF_PSEUDO_MAP_VALUE}) is {@code rN = map[<name>][0]+<offset>} with a
+ *     relocation, else {@code rN = map[fd:<imm>][0]+<offset>};</li>
  * <li>a subprogram address ({@code BPF_PSEUDO_FUNC}) is {@code rN = func pc<+offset>}, like {@code call pc<+offset>}.</li>
  * </ul>
  * Encodings the kernel would reject print as {@code BUG_<class>_<code>} as disasm.c does.
@@ -188,7 +189,9 @@ public final class Disassembler {
             case BPF_PSEUDO_MAP_FD -> mapName != null
                     ? f("r%d = map[%s]", lo.dst, mapName)
                     : f("r%d = map[fd:%d]", lo.dst, lo.imm);
-            case BPF_PSEUDO_MAP_VALUE -> f("r%d = map[fd:%d][0]+%d", lo.dst, lo.imm, Integer.toUnsignedLong(hi.imm));
+            case BPF_PSEUDO_MAP_VALUE -> mapName != null
+                    ? f("r%d = map[%s][0]+%d", lo.dst, mapName, Integer.toUnsignedLong(hi.imm))
+                    : f("r%d = map[fd:%d][0]+%d", lo.dst, lo.imm, Integer.toUnsignedLong(hi.imm));
             case BPF_PSEUDO_FUNC -> f("r%d = func pc%+d", lo.dst, lo.imm);
             default -> {
                 long imm = ((long) hi.imm << 32) | Integer.toUnsignedLong(lo.imm);

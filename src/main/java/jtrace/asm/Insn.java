@@ -19,6 +19,13 @@ public sealed interface Insn {
     /** {@code dst = map fd of mapName} (ld_imm64 with src_reg BPF_PSEUDO_MAP_FD), patched at load time. */
     record LoadMapFd(Reg dst, String mapName) implements Insn {}
 
+    /**
+     * {@code dst = &value[offset]} of the single element of an array map (ld_imm64 with src_reg
+     * BPF_PSEUDO_MAP_VALUE, imm = map fd patched at load time, second imm = offset): direct access
+     * without a lookup call.
+     */
+    record LoadMapValue(Reg dst, String mapName, int offset) implements Insn {}
+
     /** {@code dst = *(size *)(src + off)} (BPF_LDX | BPF_MEM). */
     record Load(Size size, Reg dst, Reg src, short off) implements Insn {}
 

@@ -66,6 +66,9 @@ final class Emitter {
 
     void mapFd(Reg dst, String map) { insns.add(new Insn.LoadMapFd(dst, map)); }
 
+    /** {@code dst = &value[offset]} of a one-element array map, without a lookup. */
+    void mapValue(Reg dst, String map, int offset) { insns.add(new Insn.LoadMapValue(dst, map, offset)); }
+
     /** {@code dst = r10 + off}: the address of a stack slot. */
     void stackAddr(Reg dst, int off) {
         mov(dst, Reg.R10);

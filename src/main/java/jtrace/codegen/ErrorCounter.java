@@ -1,28 +1,19 @@
 package jtrace.codegen;
 
-import jtrace.asm.BpfHelper;
-import jtrace.asm.JumpOp;
-import jtrace.asm.Label;
 import jtrace.asm.Reg;
-import jtrace.asm.Size;
 
-/** Code that adds one to a slot of the per-CPU error counter map (lost events, full maps). */
+/**
+ * Code that adds one to a slot of the error counter map (lost events, full maps): one array
+ * element shared by every CPU, reached by its address, so no lookup call and no key on the stack.
+ * The add is atomic; it runs only when something was dropped.
+ */
 final class ErrorCounter {
     private ErrorCounter() {}
 
-    /** Emits counter[slot] += 1 on this CPU; clobbers R0-R5 as a helper call does. */
-    static void bump(Emitter e, Frame frame, int slot) {
-        int mark = frame.mark();
-        int key = frame.alloc(8);
-        e.storeImm(Size.W, Reg.R10, key, slot);
-        e.mapFd(Reg.R1, CompiledProgram.LOST_COUNTER);
-        e.stackAddr(Reg.R2, key);
-        e.call(BpfHelper.MAP_LOOKUP_ELEM);
-        Label none = e.label("nocounter");
-        e.jumpImm(JumpOp.JEQ, Reg.R0, 0, none);
-        e.movImm(Reg.R1, 1);
-        e.atomicAdd(Reg.R0, 0, Reg.R1);
-        e.mark(none);
-        frame.release(mark);
+    /** Emits counter[slot] += 1; clobbers R1 and R2. */
+    static void bump(Emitter e, int slot) {
+        e.mapValue(Reg.R1, CompiledProgram.LOST_COUNTER, slot * 8);
+        e.movImm(Reg.R2, 1);
+        e.atomicAdd(Reg.R1, 0, Reg.R2);
     }
 }

@@ -110,7 +110,7 @@ final class EventOps {
         gen.regs().release(rec);
         e.jumpTo(done);
         e.mark(lost);
-        ErrorCounter.bump(e, frame, CompiledProgram.LOST_EVENTS);
+        ErrorCounter.bump(e, CompiledProgram.LOST_EVENTS);
         e.mark(done);
     }
 

@@ -22,6 +22,7 @@ final class FrameRebase {
             case Insn.Endian x -> x.dst() == r;
             case Insn.LoadImm64 x -> x.dst() == r;
             case Insn.LoadMapFd x -> x.dst() == r;
+            case Insn.LoadMapValue x -> x.dst() == r;
             case Insn.LoadFunc x -> x.dst() == r;
             case Insn.Load x -> x.dst() == r || x.src() == r;
             case Insn.Store x -> x.dst() == r || x.src() == r;

@@ -79,16 +79,45 @@ final class MapOps {
     }
 
     private void update(MapDef def, int keySlot, int valueSlot) {
-        e.mapFd(Reg.R1, def.name());
-        e.stackAddr(Reg.R2, keySlot);
-        e.stackAddr(Reg.R3, valueSlot);
-        e.movImm(Reg.R4, BPF_ANY);
-        e.call(BpfHelper.MAP_UPDATE_ELEM);
+        update(def, keySlot, () -> e.stackAddr(Reg.R3, valueSlot));
+    }
+
+    /** bpf_map_update_elem with the value address {@code valueToR3} puts in R3. */
+    private void update(MapDef def, int keySlot, Runnable valueToR3) {
+        callUpdate(def, keySlot, valueToR3);
         // A full map drops the update: count it, the runtime warns as bpftrace does.
         Label stored = e.label("stored");
         e.jumpImm(JumpOp.JNE, Reg.R0, -E2BIG, stored);
-        ErrorCounter.bump(e, frame, CompiledProgram.MAP_FULL);
+        ErrorCounter.bump(e, CompiledProgram.MAP_FULL);
         e.mark(stored);
+    }
+
+    private void callUpdate(MapDef def, int keySlot, Runnable valueToR3) {
+        e.mapFd(Reg.R1, def.name());
+        e.stackAddr(Reg.R2, keySlot);
+        valueToR3.run();
+        e.movImm(Reg.R4, BPF_ANY);
+        e.call(BpfHelper.MAP_UPDATE_ELEM);
+    }
+
+    /**
+     * count() and hist buckets: one more in a u64 element. A new key is inserted with the constant
+     * 1 of the counter map (no stack store); when the map is full, R0 becomes the address of the
+     * map-full counter and the same add counts the drop, so the two paths share one tail. The add
+     * is atomic, which the error counter (one for all CPUs) needs.
+     */
+    private void addOne(MapDef def, int keySlot) {
+        lookup(def, keySlot);
+        Label add = e.label("add_one");
+        Label done = e.label("agg_done");
+        e.jumpImm(JumpOp.JNE, Reg.R0, 0, add);
+        callUpdate(def, keySlot, () -> e.mapValue(Reg.R3, CompiledProgram.LOST_COUNTER, CompiledProgram.ONE * 8));
+        e.jumpImm(JumpOp.JNE, Reg.R0, -E2BIG, done);
+        e.mapValue(Reg.R0, CompiledProgram.LOST_COUNTER, CompiledProgram.MAP_FULL * 8);
+        e.mark(add);
+        e.movImm(Reg.R1, 1);
+        e.atomicAdd(Reg.R0, 0, Reg.R1);
+        e.mark(done);
     }
 
     /** The value of an integer map element, 0 when absent. */
@@ -286,6 +315,10 @@ final class MapOps {
 
     /** value += amount (1 when amount is null); inserts amount when the key is new. */
     private void addToSlot(MapDef def, int keySlot, Reg amount, Expr.MapAccess m) {
+        if (amount == null && def.valueSize() == 8) {
+            addOne(def, keySlot);
+            return;
+        }
         lookup(def, keySlot);
         Label absent = e.label("absent");
         Label done = e.label("agg_done");
@@ -362,6 +395,10 @@ final class MapOps {
      * ((p - k + 1) << k) + ((v >> (p - k)) & (2^k - 1)) + 1.
      */
     private void bucketLog2(Reg v, int k, Expr.MapAccess m) {
+        if (k == 0) {
+            bucketLog2Plain(v);
+            return;
+        }
         int n = 1 << k;
         Label negative = e.label("neg");
         Label small = e.label("small");
@@ -402,6 +439,39 @@ final class MapOps {
         e.jumpTo(done);
         e.mark(small);
         e.aluImm(AluOp.ADD, v, 1);
+        e.jumpTo(done);
+        e.mark(negative);
+        e.movImm(v, 0);
+        e.mark(done);
+    }
+
+    /**
+     * The k = 0 case: 0 for negatives, v + 1 below 2, else floor(log2(v)) + 2. Only the power is
+     * needed, so v itself accumulates it while R1 is halved: no copies before or after.
+     */
+    private void bucketLog2Plain(Reg v) {
+        Label negative = e.label("neg");
+        Label done = e.label("bucket_done");
+        e.jumpImm(JumpOp.JSLT, v, 0, negative);
+        e.mov(Reg.R1, v);
+        e.aluImm(AluOp.ADD, v, 1);
+        e.jumpImm(JumpOp.JLT, Reg.R1, 2, done);
+        e.movImm(v, 2);
+        // 2^32 is no imm32: that step tests the shifted value through R2.
+        Label below32 = e.label("log2");
+        e.mov(Reg.R2, Reg.R1);
+        e.aluImm(AluOp.RSH, Reg.R2, 32);
+        e.jumpImm(JumpOp.JEQ, Reg.R2, 0, below32);
+        e.mov(Reg.R1, Reg.R2);
+        e.aluImm(AluOp.ADD, v, 32);
+        e.mark(below32);
+        for (int shift = 16; shift >= 1; shift /= 2) {
+            Label skip = e.label("log2");
+            e.jumpImm(JumpOp.JLT, Reg.R1, 1 << shift, skip);
+            if (shift > 1) e.aluImm(AluOp.RSH, Reg.R1, shift);
+            e.aluImm(AluOp.ADD, v, shift);
+            e.mark(skip);
+        }
         e.jumpTo(done);
         e.mark(negative);
         e.movImm(v, 0);

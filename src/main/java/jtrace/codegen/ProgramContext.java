@@ -31,7 +31,8 @@ final class ProgramContext {
         for (MapInfo info : checked.maps().values()) maps.put(info.name(), userMap(info, checked.options().maxMapKeys()));
         maps.put(CompiledProgram.RINGBUF, new MapDef(CompiledProgram.RINGBUF, MapKind.RINGBUF, 0, 0,
                 ringBufferBytes(checked.options().perfRbPages(), cpuCount), null, null));
-        maps.put(CompiledProgram.LOST_COUNTER, new MapDef(CompiledProgram.LOST_COUNTER, MapKind.PERCPU_ARRAY, 4, 8, 2, null, null));
+        maps.put(CompiledProgram.LOST_COUNTER, new MapDef(CompiledProgram.LOST_COUNTER, MapKind.ARRAY, 4,
+                CompiledProgram.COUNTER_SLOTS * 8, 1, null, null));
     }
 
     /** perf_rb_pages pages per CPU, as one ring: rounded up to a power of two (the kernel's rule). */

@@ -31,6 +31,8 @@ public final class LoadedProgram implements AutoCloseable {
         LoadedProgram lp = new LoadedProgram(compiled);
         try {
             for (MapDef def : compiled.maps()) lp.maps.put(def.name(), BpfMap.create(spec(def)));
+            BpfMap counters = lp.maps.get(CompiledProgram.LOST_COUNTER);
+            if (counters != null) counters.update(new byte[4], CompiledProgram.counterInitialValue());
             PhaseTimer.mark("maps");
             for (CompiledProbe probe : compiled.probes()) {
                 Assembled code = Assembler.assemble(probe.insns());

@@ -152,12 +152,10 @@ public final class Tracer {
         }
     }
 
-    /** The slot of a per-CPU counter summed over every CPU. */
+    /** A slot of the error counter map's single element (shared by every CPU). */
     private static long counterSum(BpfMap counter, int slot) {
-        byte[] v = counter.lookup(new byte[] {(byte) slot, 0, 0, 0});
-        if (v == null) return 0;
-        long total = 0;
-        for (int off = 0; off + 8 <= v.length; off += 8) total += ValueDecoder.u64(v, off);
-        return total;
+        byte[] v = counter.lookup(new byte[4]);
+        if (v == null || v.length < (slot + 1) * 8) return 0;
+        return ValueDecoder.u64(v, slot * 8);
     }
 }

@@ -208,6 +208,33 @@ class AssemblerTest {
     }
 
     @Test
+    void mapValueAddressesKeepTheirOffsetWhenPatched() {
+        Assembled a = Assembler.assemble(List.of(
+                new Insn.LoadMapValue(Reg.R1, "counters", 16),
+                new Insn.LoadMapFd(Reg.R2, "@a"),
+                new Insn.Exit()));
+        assertEquals(List.of(new MapRelocation(0, "counters"), new MapRelocation(2, "@a")), a.relocations());
+        // src_reg BPF_PSEUDO_MAP_VALUE (2), offset in the second slot's imm
+        assertEquals("18 21 00 00 00 00 00 00", hex(slot(a.code(), 0)));
+        assertEquals("00 00 00 00 10 00 00 00", hex(slot(a.code(), 1)));
+
+        byte[] patched = a.withMapFds(name -> Map.of("counters", 7, "@a", 9).get(name));
+        assertEquals("18 21 00 00 07 00 00 00", hex(slot(patched, 0)));
+        assertEquals("00 00 00 00 10 00 00 00", hex(slot(patched, 1)));
+        assertEquals("18 12 00 00 09 00 00 00", hex(slot(patched, 2)));
+        assertEquals("00 00 00 00 00 00 00 00", hex(slot(patched, 3)));
+        assertEquals(List.of("   0: (18) r1 = map[counters][0]+16", "   2: (18) r2 = map[@a]", "   4: (95) exit"),
+                Disassembler.disassemble(a));
+        assertEquals("   0: (18) r1 = map[fd:7][0]+16", Disassembler.disassemble(patched).getFirst());
+    }
+
+    @Test
+    void negativeMapValueOffsetIsRejected() {
+        assertThrows(IllegalArgumentException.class,
+                () -> Assembler.assemble(List.of(new Insn.LoadMapValue(Reg.R1, "counters", -8), new Insn.Exit())));
+    }
+
+    @Test
     void patchingRejectsMissingFd() {
         Assembled a = Assembler.assemble(List.of(new Insn.LoadMapFd(Reg.R1, "@gone"), new Insn.Exit()));
         var e = assertThrows(IllegalArgumentException.class, () -> a.withMapFds(name -> -1));

@@ -80,7 +80,7 @@ class CodegenStackTest {
             "BEGIN { @m[str(0), str(1), str(2)] = 1; }",
             "BEGIN { $t = (str(0), str(1), str(2)); }",
             "BEGIN { if (str(0) == str(1)) { $x = str(2); $y = str(3); } }",
-            "BEGIN { $a = str(0); $b = str(1); printf(\"%s %s %s\\n\", $a, $b, str(2)); }"})
+            "BEGIN { $a = str(0); $b = str(1); $c = str(3); printf(\"%s %s %s\\n\", $a, $b, str(2)); }"})
     void overflowOfTheStackGoesToScratchMemory(String prog) {
         CompiledProgram p = compile(prog, 256);
         assertTrue(usesScratch(p), prog);

@@ -36,7 +36,8 @@ class PeepholeTest {
         List<Insn> in = List.of(mov(CTX, Reg.R1), ctxLoad(Reg.R7, 16),
                 new Insn.Jump(JumpOp.JSLE, true, Reg.R7, Operand.of(0), end), ctxLoad(Reg.R7, 16),
                 new Insn.Mark(end), new Insn.Exit());
-        List<Insn> out = Peephole.optimize(in);
+        List<Insn> out = new ArrayList<>(in);
+        Peephole.removeReloadedContextFields(out);
         assertEquals(List.of(in.get(0), in.get(1), in.get(2), in.get(4), in.get(5)), out);
     }
 
@@ -50,8 +51,85 @@ class PeepholeTest {
             case "helper call (R7 survives)" -> new Insn.Call(14);
             default -> mov(Reg.R2, Reg.R3);
         };
-        List<Insn> in = List.of(mov(CTX, Reg.R1), ctxLoad(Reg.R7, 8), middle, ctxLoad(Reg.R7, 8), new Insn.Exit());
-        assertEquals(stays ? 5 : 4, Peephole.optimize(in).size());
+        List<Insn> in = new ArrayList<>(List.of(mov(CTX, Reg.R1), ctxLoad(Reg.R7, 8), middle, ctxLoad(Reg.R7, 8), new Insn.Exit()));
+        Peephole.removeReloadedContextFields(in);
+        assertEquals(stays ? 5 : 4, in.size());
+    }
+
+    @Test
+    void contextFieldsAtEntryAreReadFromR1AndTheCopyGoes() {
+        Label end = new Label("end");
+        List<Insn> in = List.of(mov(CTX, Reg.R1), ctxLoad(Reg.R7, 16), ctxLoad(Reg.R8, 24),
+                new Insn.Jump(JumpOp.JSLE, true, Reg.R7, Operand.of(0), end), new Insn.Mark(end), new Insn.Exit());
+        Insn fromR1 = new Insn.Load(Size.DW, Reg.R7, Reg.R1, (short) 16);
+        Insn fromR1b = new Insn.Load(Size.DW, Reg.R8, Reg.R1, (short) 24);
+        assertEquals(List.of(fromR1, fromR1b, in.get(3), in.get(4), in.get(5)), Peephole.optimize(in));
+    }
+
+    /** What comes before the second context load: whether it still reads R6 (and the copy stays). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"helper call, true", "R1 written, true", "label, true", "a load into R1 (the first one moves), true",
+            "register arithmetic, false"})
+    void contextLoadsAfterR1ChangesKeepR6(String between, boolean keepsR6) {
+        Insn middle = switch (between) {
+            case "helper call" -> new Insn.Call(14);
+            case "R1 written" -> add(Reg.R1, 8);
+            case "label" -> new Insn.Mark(new Label("l"));
+            case "a load into R1 (the first one moves)" -> ctxLoad(Reg.R1, 8);
+            default -> add(Reg.R7, 1);
+        };
+        List<Insn> in = List.of(mov(CTX, Reg.R1), ctxLoad(Reg.R7, 16), middle, ctxLoad(Reg.R8, 24), new Insn.Exit());
+        List<Insn> out = Peephole.optimize(in);
+        assertEquals(keepsR6, out.getFirst().equals(in.getFirst()), out.toString());
+        assertEquals(keepsR6, out.contains(ctxLoad(Reg.R8, 24)), out.toString());
+        assertEquals(new Insn.Load(Size.DW, Reg.R7, Reg.R1, (short) 16), out.get(keepsR6 ? 1 : 0));
+    }
+
+    @Test
+    void aStackAddressTakenThreeTimesIsHeldInAFreeCalleeSavedRegister() {
+        Label absent = new Label("absent");
+        List<Insn> in = List.of(
+                mov(Reg.R1, Reg.R10), add(Reg.R1, -16), new Insn.Call(16),
+                mov(Reg.R2, Reg.R10), add(Reg.R2, -16), new Insn.Call(1),
+                new Insn.Jump(JumpOp.JEQ, true, Reg.R0, Operand.of(0), absent), ctxLoad(Reg.R7, 8),
+                new Insn.Mark(absent), mov(Reg.R2, Reg.R10), add(Reg.R2, -16), new Insn.Call(2),
+                mov(Reg.R2, Reg.R10), add(Reg.R2, -24), new Insn.Exit());
+        // R6 and R7 are named, so R8 holds r10 - 16; -24 is taken once and stays.
+        List<Insn> expected = List.of(
+                mov(Reg.R8, Reg.R10), add(Reg.R8, -16),
+                mov(Reg.R1, Reg.R8), new Insn.Call(16),
+                mov(Reg.R2, Reg.R8), new Insn.Call(1),
+                in.get(6), in.get(7),
+                in.get(8), mov(Reg.R2, Reg.R8), new Insn.Call(2),
+                mov(Reg.R2, Reg.R10), add(Reg.R2, -24), new Insn.Exit());
+        assertEquals(expected, Peephole.optimize(in));
+    }
+
+    /** Whether r10 - 16, taken three times, moves into a register. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"all of R6-R9 named, false", "taken only twice, false", "a subprogram call, false", "R9 free, true"})
+    void aStackAddressStaysWhenNoRegisterIsFreeOrItPaysNothing(String why, boolean hoisted) {
+        List<Insn> in = new ArrayList<>();
+        int times = why.startsWith("taken only twice") ? 2 : 3;
+        for (int i = 0; i < times; i++) {
+            in.add(mov(Reg.R1, Reg.R10));
+            in.add(add(Reg.R1, -16));
+            in.add(new Insn.Call(1));
+        }
+        in.add(mov(Reg.R6, Reg.R1));
+        in.add(mov(Reg.R7, Reg.R1));
+        in.add(mov(Reg.R8, Reg.R1));
+        if (why.startsWith("all")) in.add(mov(Reg.R9, Reg.R1));
+        Label sub = new Label("sub");
+        if (why.startsWith("a subprogram")) in.add(new Insn.CallLocal(sub));
+        in.add(new Insn.Exit());
+        if (why.startsWith("a subprogram")) {
+            in.add(new Insn.Mark(sub));
+            in.add(new Insn.Exit());
+        }
+        List<Insn> out = Peephole.optimize(in);
+        assertEquals(hoisted, out.getFirst().equals(mov(Reg.R9, Reg.R10)), out.toString());
+        assertEquals(hoisted ? in.size() - times + 2 : in.size(), out.size());
     }
 
     @Test
