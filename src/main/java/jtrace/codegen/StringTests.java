@@ -35,7 +35,7 @@ final class StringTests {
         if (c.name().equals("strncmp")) {
             strncmp(sa, capA, sb, capB, ((Expr.IntLit) c.args().get(2)).value(), zero, one);
         } else {
-            strcontains(sa, capA, sb, capB, zero, one);
+            search(sa, capA, sb, capB, zero, one, null);
         }
         e.mark(zero);
         e.movImm(r, 0);
@@ -60,10 +60,14 @@ final class StringTests {
         }
     }
 
-    /** Jumps to {@code found} when the needle occurs in the haystack; falls through when it does not. */
-    private void strcontains(int sh, int capH, int sn, int capN, Label missing, Label found) {
+    /**
+     * Jumps to {@code found} when the needle occurs in the haystack, else to {@code missing}; with a
+     * {@code start} register, that holds the offset of the occurrence found.
+     */
+    private void search(int sh, int capH, int sn, int capN, Label missing, Label found, Reg start) {
         for (int i = 0; i < capH; i++) {
             Label next = e.label("sc_next");
+            if (start != null) e.movImm(start, i);
             for (int j = 0; j < capN; j++) {
                 e.load(Size.B, Reg.R2, Reg.R10, sn + j);
                 e.jumpImm(JumpOp.JEQ, Reg.R2, 0, found);
@@ -106,23 +110,7 @@ final class StringTests {
         Reg r = gen.regs().take(c.span());
         Label missing = e.label("strstr_none");
         Label done = e.label("strstr_done");
-        for (int i = 0; i < capH; i++) {
-            Label next = e.label("ss_next");
-            e.movImm(r, i);
-            for (int j = 0; j < capN; j++) {
-                e.load(Size.B, Reg.R2, Reg.R10, sn + j);
-                e.jumpImm(JumpOp.JEQ, Reg.R2, 0, done);
-                if (i + j >= capH) {
-                    e.jumpTo(missing);
-                    break;
-                }
-                e.load(Size.B, Reg.R1, Reg.R10, sh + i + j);
-                e.jumpImm(JumpOp.JEQ, Reg.R1, 0, missing);
-                e.jump(JumpOp.JNE, Reg.R1, Reg.R2, next);
-                if (j == capN - 1) e.jumpTo(done);
-            }
-            e.mark(next);
-        }
+        search(sh, capH, sn, capN, missing, done, r);
         e.mark(missing);
         e.movImm(r, -1);
         e.mark(done);
