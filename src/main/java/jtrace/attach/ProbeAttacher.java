@@ -11,11 +11,12 @@ import java.util.List;
 public final class ProbeAttacher {
     private ProbeAttacher() {}
 
-    /** The attachment, or null for targets that are triggered by jtrace itself (begin, end). */
+    /** The attachment, or null for targets that are triggered by jtrace itself (begin, end, self). */
     public static Attachment attach(ProbeTarget target, BpfProgram program) {
         return switch (target) {
             case ProbeTarget.Begin b -> null;
             case ProbeTarget.End e -> null;
+            case ProbeTarget.SelfSignal s -> null;
             case ProbeTarget.Tracepoint tp -> TracepointAttachment.attach(program, tp.category(), tp.event());
             case ProbeTarget.RawTracepoint rt -> RawTracepointAttachment.attach(program, rt.event());
             // An interval fires on one CPU only, for every process even with -p (as in bpftrace);

@@ -10,4 +10,10 @@ final class Signals {
     static void onInterrupt(Runnable action) {
         for (String name : new String[]{"INT", "TERM"}) Signal.handle(new Signal(name), s -> action.run());
     }
+
+    /** A signal a self probe waits for ({@code USR1}): each one runs {@code action}. */
+    @SuppressWarnings("removal")
+    static void onSignal(String name, Runnable action) {
+        Signal.handle(new Signal(name), s -> action.run());
+    }
 }

@@ -32,6 +32,7 @@ final class TraceRun {
         Tracer tracer = new Tracer(compiled, new Tracer.Options(opts.quiet(), System.getenv(Main.NOTIFY_ENV) != null,
                 Main.output(opts.format(), out, err), stdout, opts.verbose() ? err : null, onStarted, printMapsOnExit));
         Signals.onInterrupt(tracer::interrupt);
+        if (tracer.hasSelfProbe("USR1")) Signals.onSignal("USR1", () -> tracer.selfSignal("USR1"));
         if (child != null) child.onExit(tracer::interrupt);
         if (traced != null) PidWatch.onExit(traced, tracer::interrupt);
         try {

@@ -37,7 +37,7 @@ final class ManualFunctionOps {
         Reg r = gen.regs().take(x.span());
         ProbeTarget t = gen.target();
         if (!hasRegisters(t)) {
-            e.movImm(r, t instanceof ProbeTarget.Begin || t instanceof ProbeTarget.End ? 1 : 0);
+            e.movImm(r, t instanceof ProbeTarget.Begin || t instanceof ProbeTarget.End || t instanceof ProbeTarget.SelfSignal ? 1 : 0);
             return r;
         }
         e.load(Size.DW, r, ProbeCodegen.CTX, PtRegs.offset("cs"));

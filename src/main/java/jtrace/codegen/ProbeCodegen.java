@@ -859,6 +859,7 @@ final class ProbeCodegen {
             case Expr.Call c when c.name().equals("pton") -> manual().pton(c, base, off);
             case Expr.Ternary tern when t instanceof Type.Tuple || isCData(t) -> strings().ternary(tern, TupleLayout.slotSize(t), base, off);
             case Expr.Call c when SymbolOps.inMemory(t) -> symbols().write(c, base, off);
+            case Expr.Ident id when jtrace.sema.WholeArgs.is(id, t) -> new WholeArgsWriter(this, e, frame).write(id, (Type.Struct) t, base, off);
             default -> strings().write(x, (Type.Str) t, base, off);
         }
     }

@@ -67,6 +67,7 @@ public final class LoadedProgram implements AutoCloseable {
         return switch (target) {
             case ProbeTarget.Begin b -> ProgType.RAW_TRACEPOINT;
             case ProbeTarget.End e -> ProgType.RAW_TRACEPOINT;
+            case ProbeTarget.SelfSignal s -> ProgType.RAW_TRACEPOINT;
             case ProbeTarget.Tracepoint t -> ProgType.TRACEPOINT;
             case ProbeTarget.RawTracepoint r -> ProgType.RAW_TRACEPOINT;
             case ProbeTarget.Interval i -> ProgType.PERF_EVENT;

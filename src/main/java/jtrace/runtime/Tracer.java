@@ -74,6 +74,7 @@ public final class Tracer {
                     if (a != null) attachments.add(a);
                     if (options.verbose() != null) options.verbose().println("Attaching " + probes.get(i).name());
                 }
+                live = loaded;
                 PhaseTimer.mark("attach");
                 int n = probes.size();
                 if (!options.quiet()) out.attachedProbes(n);
@@ -95,6 +96,7 @@ public final class Tracer {
                 }
                 if (!events.exitRequested()) ring.drain(events::handle);
             } finally {
+                live = null;
                 for (Attachment a : attachments) a.close();
             }
             // Once exit() was seen, later events are dropped, as bpftrace does; end's are not.
@@ -125,6 +127,31 @@ public final class Tracer {
         stop.set(true);
         RingBufferReader r = wakeOnStop;
         if (r != null) r.wakeup();
+    }
+
+    /** The loaded programs while the probes are attached: self probes run only then. */
+    private volatile LoadedProgram live;
+
+    /** Whether the program has a {@code self:signal:SIG<signal>} probe (the caller then handles that signal). */
+    public boolean hasSelfProbe(String signal) {
+        return compiled.probes().stream().anyMatch(p -> p.target() instanceof ProbeTarget.SelfSignal s && s.signal().equals(signal));
+    }
+
+    /**
+     * Runs the {@code self:signal:SIG<signal>} probes, as bpftrace does when it receives the
+     * signal; their events reach the output through the ring buffer like any probe's. A signal
+     * before every probe is attached or after tracing has stopped is ignored. Safe to call from a
+     * signal handler thread.
+     */
+    public void selfSignal(String signal) {
+        LoadedProgram loaded = live;
+        if (loaded == null || stop.get()) return;
+        List<CompiledProbe> probes = compiled.probes();
+        for (int i = 0; i < probes.size(); i++) {
+            if (probes.get(i).target() instanceof ProbeTarget.SelfSignal s && s.signal().equals(signal)) {
+                TestRunTrigger.run(loaded.programs().get(i));
+            }
+        }
     }
 
     private void runEach(LoadedProgram loaded, Class<? extends ProbeTarget> kind) {

@@ -65,6 +65,7 @@ public final class Builtins {
         return switch (t) {
             case ProbeTarget.Begin b -> "special";
             case ProbeTarget.End e -> "special";
+            case ProbeTarget.SelfSignal s -> "special";
             default -> kindOf(t);
         };
     }
@@ -77,6 +78,7 @@ public final class Builtins {
         return switch (t) {
             case ProbeTarget.Begin b -> "begin";
             case ProbeTarget.End e -> "end";
+            case ProbeTarget.SelfSignal s -> "self";
             case ProbeTarget.Tracepoint tp -> "tracepoint";
             case ProbeTarget.Interval i -> "interval";
             case ProbeTarget.Profile p -> "profile";

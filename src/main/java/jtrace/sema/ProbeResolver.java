@@ -53,6 +53,7 @@ public final class ProbeResolver {
         return switch (provider) {
             case "BEGIN", "begin" -> { requireParts(ap, 1, provider); yield List.of(new ProbeTarget.Begin(provider)); }
             case "END", "end" -> { requireParts(ap, 1, provider); yield List.of(new ProbeTarget.End(provider)); }
+            case "self" -> List.of(selfProbe(ap));
             case "tracepoint", "t" -> tracepoint(ap);
             case "interval", "i" -> List.of(new ProbeTarget.Interval("interval:" + timedSuffix(ap, "interval"), period(ap, "interval")));
             case "profile", "p" -> List.of(new ProbeTarget.Profile("profile:" + timedSuffix(ap, "profile"), period(ap, "profile"), pid));
@@ -167,6 +168,15 @@ public final class ProbeResolver {
             case "hz" -> 1_000_000_000L / n;
             default -> throw new CompileError(ap.span(), unit + " is not an accepted unit of time");
         };
+    }
+
+    /** {@code self:signal:SIGUSR1}, the one trigger and signal bpftrace supports. */
+    private static ProbeTarget selfProbe(AttachPoint ap) {
+        requireParts(ap, 3, "self");
+        String trigger = ap.parts().get(1), signal = ap.parts().get(2);
+        if (!trigger.equals("signal")) throw new CompileError(ap.span(), trigger + " is not a supported trigger");
+        if (!signal.equals("SIGUSR1")) throw new CompileError(ap.span(), signal + " is not a supported signal");
+        return new ProbeTarget.SelfSignal("USR1");
     }
 
     private static void requireParts(AttachPoint ap, int n, String type) {

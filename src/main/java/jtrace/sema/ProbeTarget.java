@@ -14,6 +14,14 @@ public sealed interface ProbeTarget {
     /** {@code END} / {@code end}, named as written. */
     record End(String name) implements ProbeTarget {}
 
+    /**
+     * {@code self:signal:SIGUSR1}: run by jtrace itself (as begin is) each time its process
+     * receives the signal; {@code signal} is the name without "SIG".
+     */
+    record SelfSignal(String signal) implements ProbeTarget {
+        public String name() { return "self:signal:SIG" + signal; }
+    }
+
     record Tracepoint(String category, String event, List<TracepointField> fields) implements ProbeTarget {
         public Tracepoint { fields = List.copyOf(fields); }
 

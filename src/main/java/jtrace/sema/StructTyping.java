@@ -89,6 +89,7 @@ public final class StructTyping {
             case ProbeTarget.RawTracepoint rt -> false;
             case ProbeTarget.Begin b -> false;
             case ProbeTarget.End e -> false;
+            case ProbeTarget.SelfSignal s -> false;
             case ProbeTarget.Interval i -> false;
             case ProbeTarget.Profile p -> false;
             case ProbeTarget.Software s -> false;

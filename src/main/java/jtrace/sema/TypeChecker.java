@@ -413,6 +413,11 @@ final class TypeChecker {
             case Expr.IntLit i -> i.unsigned() ? Type.Int.UINT64 : Type.Int.INT64;
             case Expr.StrLit s -> new Type.Str(Types.utf8Length(s.value()) + 1);
             case Expr.BoolLit b -> new Type.Bool();
+            case Expr.Ident id when id.name().equals("args") -> {
+                // Here args is a whole value (print(args), $a = args); args.NAME goes through argsBase.
+                Type a = argsBuiltin(id);
+                yield a instanceof Type.Args && WholeArgs.applies(target) ? WholeArgs.of(id, target, options) : a;
+            }
             case Expr.Ident id when structs.builtin(id) != null -> structs.builtin(id);
             case Expr.Ident id -> identifier(id);
             case Expr.Positional p -> positional(p);
@@ -498,8 +503,20 @@ final class TypeChecker {
         };
     }
 
+    /** The args builtin as the base of args.NAME: the arguments looked up by name. */
+    private Type argsBuiltin(Expr.Ident id) {
+        Type t = structs.builtin(id);
+        return t != null ? t : identifier(id);
+    }
+
     private Type field(Expr.FieldAccess f) {
-        Type base = expr(f.base());
+        Type base;
+        if (f.base() instanceof Expr.Ident id && id.name().equals("args")) {
+            base = argsBuiltin(id);
+            types.put(id, base);
+        } else {
+            base = expr(f.base());
+        }
         if (base == null) return null;
         if (base instanceof Type.Args && target instanceof ProbeTarget.RawTracepoint) return structs.rawArg(f);
         Type member = structs.field(f, base);

@@ -146,6 +146,7 @@ final class UserProbeResolver {
         } else {
             throw new CompileError(ap.span(), "usdt probe type requires 2 or 3 arguments");
         }
+        if (binaryText.equals("*")) return hostUsdt(ap, providerPattern, namePattern);
         Path binary = binary(ap, binaryText);
         ElfFile elf = elf(ap, binary);
         String path = binary.toString();
@@ -155,16 +156,62 @@ final class UserProbeResolver {
         } catch (ElfFormatException e) {
             throw new CompileError(ap.span(), "cannot read the USDT notes of " + path + ": " + e.getMessage());
         }
-        List<ProbeTarget> out = new ArrayList<>();
-        for (UsdtProbe p : probes) {
-            if (!Glob.matches(providerPattern, p.provider()) || !Glob.matches(namePattern, p.name())) continue;
-            out.add(new ProbeTarget.Usdt("usdt:" + path + ":" + p.provider() + ":" + p.name(), path, p, pid.orElse(-1)));
-        }
+        List<ProbeTarget> out = matchingUsdt(path, probes, providerPattern, namePattern);
         if (out.isEmpty()) {
             String what = parts.size() == 4 ? providerPattern + ":" + namePattern : namePattern;
             throw new CompileError(ap.span(), "No USDT probe " + what + " in " + path
                     + (probes.isEmpty() ? " (it has no .note.stapsdt notes)" : ""));
         }
+        return out;
+    }
+
+    /**
+     * {@code usdt:*:...}: the probes of every binary and library mapped by a running process (by
+     * the -p process only, with -p), as bpftrace finds them; each is attached to its file, for
+     * every process. Files that are gone or are not ELF are skipped.
+     */
+    private List<ProbeTarget> hostUsdt(AttachPoint ap, String providerPattern, String namePattern) {
+        java.util.SortedSet<String> paths = new java.util.TreeSet<>();
+        for (int p : pid.isPresent() ? List.of((int) pid.getAsLong()) : runningPids()) {
+            jtrace.symbols.ProcessMaps.read(p).ifPresent(m -> m.mappings().forEach(x -> paths.add(x.path())));
+        }
+        List<ProbeTarget> out = new ArrayList<>();
+        for (String path : paths) {
+            List<UsdtProbe> probes;
+            try {
+                ElfFile elf = files.containsKey(Path.of(path)) ? files.get(Path.of(path)) : ElfFile.read(Path.of(path));
+                probes = UsdtNotes.read(elf);
+            } catch (IOException | ElfFormatException | RuntimeException e) {
+                continue;
+            }
+            out.addAll(matchingUsdt(path, probes, providerPattern, namePattern));
+        }
+        if (out.isEmpty()) {
+            String what = providerPattern.equals("*") ? namePattern : providerPattern + ":" + namePattern;
+            throw new CompileError(ap.span(), "No USDT probe " + what + " in the binaries of "
+                    + (pid.isPresent() ? "process " + pid.getAsLong() : "any running process"));
+        }
+        return out;
+    }
+
+    private List<ProbeTarget> matchingUsdt(String path, List<UsdtProbe> probes, String providerPattern, String namePattern) {
+        List<ProbeTarget> out = new ArrayList<>();
+        for (UsdtProbe p : probes) {
+            if (!Glob.matches(providerPattern, p.provider()) || !Glob.matches(namePattern, p.name())) continue;
+            out.add(new ProbeTarget.Usdt("usdt:" + path + ":" + p.provider() + ":" + p.name(), path, p, pid.orElse(-1)));
+        }
+        return out;
+    }
+
+    /** The pids of /proc, in order. */
+    private static List<Integer> runningPids() {
+        List<Integer> out = new ArrayList<>();
+        try (var dirs = Files.list(Path.of("/proc"))) {
+            dirs.map(d -> d.getFileName().toString()).filter(n -> n.matches("[0-9]+")).forEach(n -> out.add(Integer.parseInt(n)));
+        } catch (IOException e) {
+            return out;
+        }
+        out.sort(null);
         return out;
     }
 

@@ -79,4 +79,22 @@ class BeginEndE2ETest {
         GoldenText.assertSameText("stdout", "end\n\n\n@a: 2\n@b[k]: 3\n@x: 1\n", r.stdout());
         assertEquals("Attached 2 probes\n", r.stderr());
     }
+
+    /**
+     * self:signal:SIGUSR1 runs each time jtrace receives SIGUSR1 (bpftrace's self probe), as a
+     * real program like begin: its output, maps and exit() work as in any probe.
+     */
+    @Test
+    void selfProbeRunsOnEachSigusr1() {
+        try (JtraceProcess t = JtraceProcess.jtrace("-e", "self:signal:SIGUSR1 { print(\"abc\"); @n = count(); "
+                + "if (@n == 2) { printf(\"%s %s\\n\", probe, probetype); exit(); } }").start()) {
+            t.awaitAttached();
+            t.sendSignal("USR1");
+            t.awaitStdout("abc", java.time.Duration.ofSeconds(10));
+            t.sendSignal("USR1");
+            JtraceProcess.Result r = t.waitFor().assertExitCode(0);
+            GoldenText.assertSameText("stdout", "abc\nabc\nself:signal:SIGUSR1 special\n\n\n@n: 2\n", r.stdout());
+            GoldenText.assertSameText("stderr", "Attached 1 probe\n", r.stderr());
+        }
+    }
 }

@@ -103,6 +103,17 @@ class DwarfUprobeE2ETest {
                 + "{ .code = ABCD, .mac = [2,0,0,0,0,1] }\n1 02:00:00:00:00:01\n", r.stdout());
     }
 
+    /** print(args), as a variable and as a map value: one member per parameter, in bpftrace's struct format. */
+    @Test
+    void wholeArgsPrintAsAStruct() {
+        JtraceProcess.Result r = trace("uprobe:" + bin + ":dt_ints { print(args); $a = args; printf(\"%d\\n\", $a.d); "
+                + "@m[args.a] = args; }", 2).assertExitCode(0);
+        GoldenText.assertSameText("stdout", "{ .a = 0, .b = 0, .c = 200, .d = -3, .e = 0, .f = 5 }\n-3\n"
+                + "{ .a = 1, .b = -1, .c = 200, .d = -3, .e = 7, .f = 5 }\n-3\n\n\n"
+                + "@m[0]: { .a = 0, .b = 0, .c = 200, .d = -3, .e = 0, .f = 5 }\n"
+                + "@m[1]: { .a = 1, .b = -1, .c = 200, .d = -3, .e = 7, .f = 5 }\n", r.stdout());
+    }
+
     @Test
     void stackPassedArgumentsAreRefused() {
         JtraceProcess.Result r = Kernel.selfExiting("-e", "uprobe:" + bin + ":dt_many { print(args.a1); }").assertExitCode(1);

@@ -135,4 +135,12 @@ class StructE2ETest {
         GoldenText.assertSameText("stdout", "\n\n@[231]: 1\n@[39]: 3\n@raw[231]: 1\n@raw[39]: 3\n", r.stdout());
         GoldenText.assertSameText("stderr", "Attached 1 probe\n", r.stderr());
     }
+
+    /** print(args) of a raw tracepoint: its BTF-typed arguments, pointers in hex. */
+    @Test
+    void rawTracepointWholeArgs() {
+        Kernel.Run run = Kernel.trace("rt:sys_enter /pid == $1 && args.id == 39/ { print(args); }", "getpid", "2");
+        JtraceProcess.Result r = run.result().assertExitCode(0);
+        GoldenText.assertSameText("stdout", "{ .regs = 0xADDR, .id = 39 }\n".repeat(2), r.stdout().replaceAll("0x[0-9a-f]+", "0xADDR"));
+    }
 }

@@ -35,6 +35,22 @@ class SyscallTracepointE2ETest {
         GoldenText.assertSameText("stderr", "Attached 1 probe\n", r.stderr());
     }
 
+    /**
+     * print(args) prints every field of the format file but the common_* ones (bpftrace's args
+     * record, issue 2688), as bpftrace prints a struct; args also goes into variables and maps.
+     */
+    @Test
+    void wholeArgsPrintAsAStruct() {
+        Kernel.Run run = Kernel.trace("t:syscalls:sys_enter_read /pid == $1/ { print(args); } "
+                + "t:syscalls:sys_exit_read /pid == $1/ { $a = args; print($a); @r[$a.ret] = args; }", "badread", "2");
+        JtraceProcess.Result r = run.result().assertExitCode(0);
+        String enter = "{ .__syscall_nr = 0, .fd = 1000, .buf = 0xADDR, .count = 16 }\n";
+        String exit = "{ .__syscall_nr = 0, .ret = -9 }\n";
+        GoldenText.assertSameText("stdout", enter + exit + enter + exit + "\n\n@r[-9]: { .__syscall_nr = 0, .ret = -9 }\n",
+                r.stdout().replaceAll("0x[0-9a-f]+", "0xADDR"));
+        GoldenText.assertSameText("stderr", "Attached 2 probes\n", r.stderr());
+    }
+
     @Test
     void labOneLinerCommOfEveryRead() {
         Kernel.Run run = Kernel.trace("tracepoint:syscalls:sys_enter_read { printf(\"%s\\n\", comm); }",

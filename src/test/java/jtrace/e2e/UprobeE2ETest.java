@@ -105,6 +105,33 @@ class UprobeE2ETest {
         GoldenText.assertSameText("stderr", "Attached 2 probes\n", r.stderr());
     }
 
+    /**
+     * usdt:*:PROVIDER:NAME and usdt:*:NAME find the probes in the binaries of every running
+     * process, as bpftrace does: the parked uprobe_target is one (other processes with the same
+     * probe, e.g. other test runs, may add probes: the output is filtered by pid).
+     */
+    @Test
+    void usdtWildcardBinaryIsEveryRunningProcess() {
+        try (Workload w = UprobeTarget.start("usdt", "2");
+             JtraceProcess t = JtraceProcess.jtrace("-e", "usdt:*:jtrace_test:tick /pid == $1/ { printf(\"%s %d\\n\", probe, arg1); } "
+                     + "usdt:*:global /pid == $1/ { @g = count(); }", Long.toString(w.pid())).start()) {
+            t.awaitAttached();
+            w.go();
+            assertEquals(0, w.waitFor(), "uprobe_target exit status; stderr: " + w.stderr());
+            JtraceProcess.Result r = t.interrupt().assertExitCode(0);
+            String tick = "usdt:" + bin + ":jtrace_test:tick ";
+            GoldenText.assertSameText("stdout", tick + "0\n" + tick + "100\n\n\n@g: 2\n", r.stdout());
+            assertTrue(r.stderr().matches("Attached [0-9]+ probes\n"), r.stderr());
+        }
+    }
+
+    @Test
+    void usdtWildcardBinaryWithoutMatchIsAnError() {
+        JtraceProcess.Result r = Kernel.selfExiting("-e", "usdt:*:jtrace_test:no_such_probe { }").assertExitCode(1);
+        assertTrue(r.stderr().contains("ERROR: No USDT probe jtrace_test:no_such_probe in the binaries of any running process"),
+                r.stderr());
+    }
+
     /** The probe only fires while its semaphore is set: the kernel counts it up while jtrace is attached. */
     @Test
     void usdtSemaphoreIsSetWhileAttached() {
