@@ -67,7 +67,7 @@ final class ProbeCodegen {
     CompiledProbe generate() {
         e.mov(CTX, Reg.R1);
         pidFilter();
-        if (probe.target() instanceof jtrace.sema.IterTarget) new KernelProbeArgs(this, e).skipFinalIteration(end);
+        if (probe.target() instanceof jtrace.sema.IterTarget) new KernelProbeArgs(this, e).skipFinalIteration(end, probe.types().keySet());
         // Scratch variables get fixed slots, zeroed so every path the verifier walks reads initialised
         // stack; a slot shared with an earlier scope's variable is zeroed again as its scope starts.
         variablesTop = variables.size() == 0 ? -frame.mark() : frame.alloc(variables.size()) + variables.size();

@@ -113,4 +113,36 @@ class ManualExamplesE2ETest {
                 "uprobe:" + bin + ":ut_args { printf(\"%d\\n\", *uaddr(\"ut_global\")); }").assertExitCode(0);
         assertTrue(r.stdout().contains("probe_read_user"), r.stdout());
     }
+
+    /**
+     * language.md, iterator: {@code ctx.task}, {@code ctx.file}, {@code ctx.vma} are kernel struct
+     * pointers (NULL-checked as the verifier requires); a parked jtwl is picked by its pid.
+     */
+    @Test
+    void iteratorsReadThroughTheirContextPointers() throws Exception {
+        try (Workload w = Workload.start("getpid", "1")) {
+            String pid = Long.toString(w.pid());
+            JtraceProcess.Result task = Kernel.selfExiting("-e",
+                    "iter:task /ctx.task.pid == $1/ { printf(\"%s:%d\\n\", ctx.task.comm, ctx.task.pid); }", pid)
+                    .assertExitCode(0);
+            GoldenText.assertSameText("stdout", "jtwl:" + pid + "\n", task.stdout());
+            JtraceProcess.Result files = Kernel.selfExiting("-e",
+                    "iter:task_file /ctx.task.pid == $1 && ctx.fd < 3/ { printf(\"%s:%d %d\\n\", ctx.task.comm, ctx.task.pid, ctx.fd); }",
+                    pid).assertExitCode(0);
+            GoldenText.assertSameText("stdout", "jtwl:" + pid + " 0\njtwl:" + pid + " 1\njtwl:" + pid + " 2\n", files.stdout());
+            JtraceProcess.Result vmas = Kernel.selfExiting("-e",
+                    "iter:task_vma /ctx.task.pid == $1/ { printf(\"%lx-%lx\\n\", ctx.vma.vm_start, ctx.vma.vm_end); }", pid)
+                    .assertExitCode(0);
+            StringBuilder maps = new StringBuilder();
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/maps"))) {
+                if (line.endsWith("[vsyscall]")) continue; // not a VMA of the task's mm
+                String[] range = line.substring(0, line.indexOf(' ')).split("-");
+                maps.append(Long.toHexString(Long.parseUnsignedLong(range[0], 16))).append('-')
+                        .append(Long.toHexString(Long.parseUnsignedLong(range[1], 16))).append('\n');
+            }
+            GoldenText.assertSameText("stdout", maps.toString(), vmas.stdout());
+            w.go();
+            w.waitFor();
+        }
+    }
 }
