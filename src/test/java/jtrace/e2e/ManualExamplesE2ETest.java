@@ -56,6 +56,11 @@ class ManualExamplesE2ETest {
                 Arguments.of("begin { let $a = { let $b = 1; $b }; $c = { 1 }; @a[1] = 5; _ = has_key(@a, 1);"
                         + " print(($a, $c, { let $b = \"s\"; $b }, { $a + @a[1] })); delete(@a, 1); exit(); }",
                         "(1, 1, s, 6)\n\n\n"),
+                // language.md, Type conversion / Array casts: an integer's bytes as an array and back
+                Arguments.of("begin { $a = (int8[8])12345; printf(\"%x %x\\n\", $a[0], $a[1]); printf(\"%d\\n\", (uint64)$a);"
+                        + " print((uint8[])12345); print((uint32)pton(\"127.0.0.1\")); print((int8[])\"hi\");"
+                        + " print(((int8[4])(int32)-2)[0]); @k[(int8[4])(int32)7] = 1; exit(); }",
+                        "39 30\n12345\n[57,48]\n16777343\n[104,105,0]\n-2\n\n\n@k[[7,0,0,0]]: 1\n"),
                 // language.md, Macros: an expression argument is evaluated wherever the parameter is used
                 Arguments.of("macro side_effects(x) { x; x; x; } macro add_one(x) { let $x = x; $x + 1 }"
                         + " begin { side_effects({ printf(\"hi\") }); print(add_one({ let $y = 2; $y * 2 })); exit(); }",
