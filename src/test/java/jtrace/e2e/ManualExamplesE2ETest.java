@@ -150,4 +150,41 @@ class ManualExamplesE2ETest {
             w.waitFor();
         }
     }
+
+    /**
+     * language.md, Map Declarations: each declared map is created with its BPF map type and max
+     * entries (read back from jtrace's fdinfo), and behaves as one (an LRU map of 2 keeps 2).
+     */
+    @Test
+    void declaredMapsHaveTheirTypeAndSize() throws Exception {
+        String script = "let @a = hash(100); let @b = percpulruhash(20); let @c = lruhash(2); let @d = percpuarray(1);"
+                + " let @e = percpuhash(7);"
+                + " begin { @a[1] = 5; @b[2] = count(); @b[2] = count(); @c[1] = 1; @c[2] = 2; @c[3] = 3;"
+                + " @d = count(); @d = count(); @e = sum(4); }"
+                + " interval:ms:100 { exit(); }";
+        java.util.Map<String, String> maps = new java.util.TreeMap<>();
+        JtraceProcess.Result r;
+        try (JtraceProcess t = JtraceProcess.jtrace("-e", script).start()) {
+            t.awaitAttached();
+            for (java.nio.file.Path fd : java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("/proc/" + t.pid() + "/fdinfo"))) {
+                java.util.Map<String, String> info = new java.util.HashMap<>();
+                for (String line : java.nio.file.Files.readAllLines(fd)) {
+                    int colon = line.indexOf(':');
+                    if (colon > 0) info.put(line.substring(0, colon), line.substring(colon + 1).trim());
+                }
+                if (!info.containsKey("map_id")) continue;
+                String name = BpfObjects.mapName(Integer.parseInt(info.get("map_id"))).orElse("");
+                if (name.length() == 4 && name.startsWith("AT_")) {
+                    maps.put(name, info.get("map_type") + "/" + info.get("max_entries"));
+                }
+            }
+            r = t.waitFor(Kernel.SELF_EXIT);
+        }
+        r.assertExitCode(0);
+        // BPF_MAP_TYPE_HASH 1, LRU_PERCPU_HASH 10, LRU_HASH 9, PERCPU_ARRAY 6, PERCPU_HASH 5
+        org.junit.jupiter.api.Assertions.assertEquals(
+                java.util.Map.of("AT_a", "1/100", "AT_b", "10/20", "AT_c", "9/2", "AT_d", "6/1", "AT_e", "5/7"), maps);
+        GoldenText.assertSameText("stdout", "\n\n@a[1]: 5\n@b[2]: 2\n@c[2]: 2\n@c[3]: 3\n@d: 2\n@e: 4\n", r.stdout());
+        assertTrue(r.stderr().startsWith("WARNING: Script is using an unstable feature: map declarations."), r.stderr());
+    }
 }
