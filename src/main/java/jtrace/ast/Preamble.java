@@ -6,15 +6,23 @@ import java.util.List;
 
 /**
  * What a script may hold besides its probes: C definitions passed through verbatim, a config
- * block (null when absent) and macros.
+ * block (null when absent), macros and map declarations.
  */
-public record Preamble(List<CDefinition> cDefinitions, Config config, List<Macro> macros) {
+public record Preamble(List<CDefinition> cDefinitions, Config config, List<Macro> macros, List<MapDecl> mapDecls) {
     public Preamble {
         cDefinitions = List.copyOf(cDefinitions);
         macros = List.copyOf(macros);
+        mapDecls = List.copyOf(mapDecls);
+    }
+
+    public Preamble(List<CDefinition> cDefinitions, Config config, List<Macro> macros) {
+        this(cDefinitions, config, macros, List.of());
     }
 
     public static final Preamble EMPTY = new Preamble(List.of(), null, List.of());
+
+    /** {@code let @name = type(maxEntries);}: the BPF map type and size of a map, as written. */
+    public record MapDecl(String name, String type, long maxEntries, Span span) {}
 
     /** A {@code #include}/{@code #define} line or a {@code struct/union/enum NAME { ... }} definition, as written. */
     public record CDefinition(String text, Span span) {}

@@ -187,10 +187,12 @@ public final class Main {
             printMapsOnExit = configured.config().printMapsOnExit();
             cpp = preprocess(script, opts);
             Program program = CMacroExpander.expand(MacroExpander.expand(whole, script), cpp);
-            Script expanded = new Script(new Preamble(cpp.definitions(), script.preamble().config(), script.preamble().macros()), program);
+            Script expanded = new Script(new Preamble(cpp.definitions(), script.preamble().config(), script.preamble().macros(),
+                    script.preamble().mapDecls()), program);
             for (String warning : cpp.warnings()) err.println("WARNING: " + warning);
             CheckedProgram checked = new SemanticAnalyzer(new TracefsTracepoints(), configured).analyze(whole, expanded, cpp.headerStructs());
             for (String warning : checked.warnings()) err.println("WARNING: " + warning);
+            for (String warning : checked.locatedWarnings()) err.print(warning);
             PhaseTimer.mark("sema");
             compiled = CodeGenerator.generate(checked, System.nanoTime(), Cpus.possible().size());
             PhaseTimer.mark("codegen");

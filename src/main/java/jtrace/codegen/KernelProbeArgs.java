@@ -55,9 +55,21 @@ final class KernelProbeArgs {
      * An iterator program is called once more after the last object, with a NULL object (the
      * kernel's in_stop call); as in bpftrace, the body runs for real objects only.
      */
-    void skipFinalIteration(jtrace.asm.Label end) {
-        e.load(Size.DW, Reg.R0, ProbeCodegen.CTX, 8); // the first field after meta
-        e.jumpImm(jtrace.asm.JumpOp.JEQ, Reg.R0, 0, end);
+    void skipFinalIteration(jtrace.asm.Label end, Iterable<Expr> typed) {
+        java.util.SortedSet<Integer> offsets = new java.util.TreeSet<>();
+        offsets.add(8); // the first field after meta
+        // As bpftrace, the program returns early when a context pointer it reads through is NULL.
+        IterTarget it = (IterTarget) gen.target();
+        for (Expr x : typed) {
+            if (x instanceof Expr.FieldAccess f && gen.typeOf(x) instanceof Type.Pointer
+                    && gen.typeOf(f.base()) instanceof Type.Args && it.fieldOffset(f.field()) >= 0) {
+                offsets.add(it.fieldOffset(f.field()));
+            }
+        }
+        for (int off : offsets) {
+            e.load(Size.DW, Reg.R0, ProbeCodegen.CTX, off);
+            e.jumpImm(jtrace.asm.JumpOp.JEQ, Reg.R0, 0, end);
+        }
     }
 
     Reg read(Expr.Ident id) {
@@ -84,10 +96,23 @@ final class KernelProbeArgs {
             if (params.get(i).name().equals(f.field())) {
                 Reg r = gen.regs().take(f.span());
                 word(r, i, params.get(i).type());
+                if (params.get(i).type() instanceof Type.Pointer) trustedNonNull(r);
                 return r;
             }
         }
         throw new IllegalStateException("no field " + f.field() + " in " + gen.target().name());
+    }
+
+    /**
+     * The verifier types a context pointer as PTR_TO_BTF_ID_OR_NULL at each load and refuses
+     * arithmetic on it (member addresses) before a NULL check. The prologue has already returned
+     * when it is NULL; this check only splits the value into a trusted pointer and a scalar 0.
+     */
+    private void trustedNonNull(Reg r) {
+        jtrace.asm.Label ok = e.label("ptr_ok");
+        e.jumpImm(jtrace.asm.JumpOp.JNE, r, 0, ok);
+        e.movImm(r, 0);
+        e.mark(ok);
     }
 
     /** Context word {@code index}, truncated and extended to an integer type narrower than 64 bits. */

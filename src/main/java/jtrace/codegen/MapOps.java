@@ -123,7 +123,7 @@ final class MapOps {
     /** The value of an integer map element, 0 when absent. */
     Reg read(Expr.MapAccess m) {
         MapDef def = program.map(m.name());
-        if (def.kind() == MapKind.PERCPU_HASH) return readAggregation(m, def);
+        if (def.kind().perCpu()) return readAggregation(m, def);
         int keySlot = key(m, def);
         lookup(def, keySlot);
         Reg r = gen.regs().take(m.span());
@@ -323,7 +323,7 @@ final class MapOps {
         Label absent = e.label("absent");
         Label done = e.label("agg_done");
         e.jumpImm(JumpOp.JEQ, Reg.R0, 0, absent);
-        if (def.kind() == MapKind.PERCPU_HASH) {
+        if (def.kind().perCpu()) {
             // This CPU's own value, and a program is not preempted: a plain add, no lock prefix.
             e.load(Size.DW, Reg.R1, Reg.R0, 0);
             if (amount == null) e.aluImm(AluOp.ADD, Reg.R1, 1);

@@ -67,7 +67,7 @@ final class ProbeCodegen {
     CompiledProbe generate() {
         e.mov(CTX, Reg.R1);
         pidFilter();
-        if (probe.target() instanceof jtrace.sema.IterTarget) new KernelProbeArgs(this, e).skipFinalIteration(end);
+        if (probe.target() instanceof jtrace.sema.IterTarget) new KernelProbeArgs(this, e).skipFinalIteration(end, probe.types().keySet());
         // Scratch variables get fixed slots, zeroed so every path the verifier walks reads initialised
         // stack; a slot shared with an earlier scope's variable is zeroed again as its scope starts.
         variablesTop = variables.size() == 0 ? -frame.mark() : frame.alloc(variables.size()) + variables.size();
@@ -492,6 +492,8 @@ final class ProbeCodegen {
                 e.load(Size.DW, r, Reg.R10, slot);
                 yield r;
             }
+            case Expr.Cast c when typeOf(c.operand()) instanceof Type.Array && typeOf(c) instanceof Type.Int to ->
+                    new ArrayCastOps(this, e, frame).toInt(c, to);
             case Expr.Cast c -> {
                 Reg r = scalar(c.operand());
                 Type to = typeOf(c);
@@ -857,6 +859,7 @@ final class ProbeCodegen {
                     maps.readInto(m, base, off, TupleLayout.slotSize(t));
             case Expr.Call c when c.name().equals("buf") -> new BufferOps(this, e).write(c, (Type.Buffer) t, base, off);
             case Expr.Call c when c.name().equals("pton") -> manual().pton(c, base, off);
+            case Expr.Cast c when t instanceof Type.Array a -> new ArrayCastOps(this, e, frame).write(c, a, base, off);
             case Expr.Ternary tern when t instanceof Type.Tuple || isCData(t) -> strings().ternary(tern, TupleLayout.slotSize(t), base, off);
             case Expr.Call c when SymbolOps.inMemory(t) -> symbols().write(c, base, off);
             case Expr.Ident id when jtrace.sema.WholeArgs.is(id, t) -> new WholeArgsWriter(this, e, frame).write(id, (Type.Struct) t, base, off);

@@ -28,7 +28,10 @@ final class ProgramContext {
         this.checked = checked;
         this.startNanos = startNanos;
         this.cpuCount = cpuCount;
-        for (MapInfo info : checked.maps().values()) maps.put(info.name(), userMap(info, checked.options().maxMapKeys()));
+        for (MapInfo info : checked.maps().values()) {
+            MapDef def = userMap(info, checked.options().maxMapKeys());
+            maps.put(info.name(), checked.declared(info.name()) == null ? def : declared(def, checked.declared(info.name())));
+        }
         maps.put(CompiledProgram.RINGBUF, new MapDef(CompiledProgram.RINGBUF, MapKind.RINGBUF, 0, 0,
                 ringBufferBytes(checked.options().perfRbPages(), cpuCount), null, null));
         maps.put(CompiledProgram.LOST_COUNTER, new MapDef(CompiledProgram.LOST_COUNTER, MapKind.ARRAY, 4,
@@ -56,6 +59,21 @@ final class ProgramContext {
             case Type.Aggregation a -> new MapDef(info.name(), MapKind.PERCPU_HASH, key.size(), a.size(), entries, info, key);
             default -> new MapDef(info.name(), MapKind.HASH, key.size(), TupleLayout.slotSize(v), entries, info, key);
         };
+    }
+
+    /** A declared map: the declaration's BPF map type and max entries (sema checked they suit its values). */
+    private static MapDef declared(MapDef def, jtrace.sema.DeclaredMap d) {
+        MapKind kind = switch (d.kind()) {
+            case HASH -> MapKind.HASH;
+            case LRU_HASH -> MapKind.LRU_HASH;
+            case PERCPU_HASH -> MapKind.PERCPU_HASH;
+            case LRU_PERCPU_HASH -> MapKind.LRU_PERCPU_HASH;
+            case PERCPU_ARRAY -> MapKind.PERCPU_ARRAY;
+            case ARRAY -> MapKind.ARRAY;
+        };
+        // An array's key is its u32 index; the program's zeroed scalar key reads as index 0.
+        int keySize = kind == MapKind.PERCPU_ARRAY ? 4 : def.keySize();
+        return new MapDef(def.name(), kind, keySize, def.valueSize(), d.maxEntries(), def.info(), def.keyLayout());
     }
 
     MapDef map(String name) {

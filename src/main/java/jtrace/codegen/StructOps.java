@@ -184,6 +184,14 @@ final class StructOps {
                 e.stackAddr(r, slot);
                 return r;
             }
+            case Expr x1 when gen.typeOf(x1) instanceof Type.Array a -> {
+                // An array value made in the probe (a cast, pton()) is indexed from a stack copy.
+                int slot = frame.alloc(jtrace.types.TupleLayout.slotSize(a));
+                gen.write(x1, Reg.R10, slot);
+                Reg r = gen.regs().take(x1.span());
+                e.stackAddr(r, slot);
+                return r;
+            }
             default -> throw new CompileError(x.span(), "jtrace cannot take the address of this expression");
         }
     }

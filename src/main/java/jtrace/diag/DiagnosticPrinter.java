@@ -22,6 +22,9 @@ public final class DiagnosticPrinter {
     }
 
     public static String format(SourceFile whole, Span at, String level, String message) {
+        // A "HINT: ..." line of the message follows the source excerpt, as bpftrace prints hints.
+        int hint = message.indexOf("\nHINT: ");
+        if (hint >= 0) return format(whole, at, level, message.substring(0, hint)) + message.substring(hint + 1) + "\n";
         // A span into an imported file names that file and shows its line.
         SourceFile.Located located = whole.locate(at);
         SourceFile source = located.file();

@@ -82,6 +82,7 @@ public final class Parser {
     private Script script() {
         List<Preamble.CDefinition> cdefs = new ArrayList<>();
         List<Preamble.Macro> macros = new ArrayList<>();
+        List<Preamble.MapDecl> mapDecls = new ArrayList<>();
         Preamble.Config config = null;
         List<Probe> probes = new ArrayList<>();
         while (true) {
@@ -104,13 +105,15 @@ public final class Parser {
                 imports.add(importStatement());
             } else if (word.equals("macro") && Lexer.isIdentStart(nextNonBlank(at + word.length()))) {
                 macros.add(macro());
+            } else if (word.equals("let") && nextNonBlank(at + word.length()) == '@') {
+                mapDecls.add(mapDecl());
             } else {
                 probes.add(probe(at));
             }
         }
         macros.addAll(exprs.blockExpressions());
         Span all = new Span(0, text.length());
-        return new Script(new Preamble(cdefs, config, macros), new Program(probes, all));
+        return new Script(new Preamble(cdefs, config, macros, mapDecls), new Program(probes, all));
     }
 
     private Probe probe(int at) {
@@ -167,6 +170,21 @@ public final class Parser {
         }
         Token close = in.advance();
         return new Preamble.Config(entries, kw.span().to(close.span()));
+    }
+
+    /** {@code let @name = type(maxEntries);}: the type is checked by sema, as bpftrace does. */
+    private Preamble.MapDecl mapDecl() {
+        Token kw = in.expect(LET);
+        Token map = in.expect(MAP);
+        in.expect(ASSIGN);
+        Token type = in.peek();
+        if (type.kind() != IDENT && type.kind() != BUILTIN) throw TokenStream.unexpected(type, IDENT.display);
+        in.advance();
+        in.expect(LPAREN);
+        Token size = in.expect(INT);
+        Token close = in.expect(RPAREN);
+        in.expect(SEMI);
+        return new Preamble.MapDecl(map.text(), type.text(), size.intValue(), kw.span().to(close.span()));
     }
 
     /** {@code import "name";}. */

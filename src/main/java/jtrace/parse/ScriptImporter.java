@@ -215,16 +215,19 @@ final class ScriptImporter {
     private static Script merge(List<Script> imported, Script root) {
         List<Preamble.CDefinition> cdefs = new ArrayList<>();
         List<Preamble.Macro> macros = new ArrayList<>();
+        List<Preamble.MapDecl> mapDecls = new ArrayList<>();
         List<Probe> probes = new ArrayList<>();
         for (Script s : imported) {
             cdefs.addAll(s.preamble().cDefinitions());
             macros.addAll(s.preamble().macros());
+            mapDecls.addAll(s.preamble().mapDecls());
             probes.addAll(s.program().probes());
         }
         cdefs.addAll(root.preamble().cDefinitions());
         macros.addAll(root.preamble().macros());
+        mapDecls.addAll(root.preamble().mapDecls());
         probes.addAll(root.program().probes());
-        return new Script(new Preamble(cdefs, root.preamble().config(), macros),
+        return new Script(new Preamble(cdefs, root.preamble().config(), macros, mapDecls),
                 new Program(probes, root.program().span()));
     }
 }

@@ -63,6 +63,12 @@ final class TypeNameParser {
         while (in.at(LBRACKET)) {
             in.advance();
             Token size = in.peek();
+            // "int8[]": an array cast whose length comes from the operand's size.
+            if (size.kind() == RBRACKET) {
+                in.advance();
+                type.append("[]");
+                continue;
+            }
             if (size.kind() != INT) throw TokenStream.unexpected(size, "integer");
             in.advance();
             in.expect(RBRACKET);

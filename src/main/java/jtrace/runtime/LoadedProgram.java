@@ -58,6 +58,8 @@ public final class LoadedProgram implements AutoCloseable {
             case PERCPU_ARRAY -> MapType.PERCPU_ARRAY;
             case RINGBUF -> MapType.RINGBUF;
             case STACK_TRACE -> MapType.STACK_TRACE;
+            case LRU_HASH -> MapType.LRU_HASH;
+            case LRU_PERCPU_HASH -> MapType.LRU_PERCPU_HASH;
         };
         return new MapSpec(def.name(), type, def.keySize(), def.valueSize(), def.maxEntries());
     }

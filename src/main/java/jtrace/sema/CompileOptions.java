@@ -75,7 +75,7 @@ public record CompileOptions(int maxStrlen, int maxMapKeys, List<String> positio
             throw new IllegalArgumentException("Invalid value for stack_mode: valid values are bpftrace, perf, raw (" + mode + " provided)");
         }
         ConfigValues c = config;
-        return withConfig(new ConfigValues(mode, c.strTruncTrailer(), c.printMapsOnExit(), c.missingProbes(), c.license()));
+        return withConfig(new ConfigValues(mode, c.strTruncTrailer(), c.printMapsOnExit(), c.missingProbes(), c.license(), c.unstableMapDecl()));
     }
 
     public static CompileOptions defaults() {
@@ -90,7 +90,7 @@ public record CompileOptions(int maxStrlen, int maxMapKeys, List<String> positio
         String trailer = env.get("BPFTRACE_STR_TRUNC_TRAILER");
         if (trailer != null) {
             ConfigValues c = o.config();
-            o = o.withConfig(new ConfigValues(c.stackMode(), trailer, c.printMapsOnExit(), c.missingProbes(), c.license()));
+            o = o.withConfig(new ConfigValues(c.stackMode(), trailer, c.printMapsOnExit(), c.missingProbes(), c.license(), c.unstableMapDecl()));
         }
         String mode = env.get("BPFTRACE_STACK_MODE");
         return mode == null || mode.isBlank() ? o : o.withStackMode(mode.trim());

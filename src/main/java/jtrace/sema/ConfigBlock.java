@@ -62,7 +62,8 @@ public final class ConfigBlock {
     /** The config variables jtrace honours that {@link CompileOptions#fromEnvironment} does not read. */
     static CompileOptions applyEnvironment(Map<String, String> env, CompileOptions options) {
         CompileOptions out = options;
-        for (String key : List.of("stack_mode", "str_trunc_trailer", "print_maps_on_exit", "missing_probes", "license")) {
+        for (String key : List.of("stack_mode", "str_trunc_trailer", "print_maps_on_exit", "missing_probes", "license",
+                "unstable_map_decl")) {
             String v = env.get("BPFTRACE_" + key.toUpperCase(Locale.ROOT));
             if (v == null) continue;
             Object value = switch (KNOWN.get(key)) {
@@ -128,11 +129,12 @@ public final class ConfigBlock {
         return switch (key) {
             case "max_strlen" -> o.withLimits(intValue(value), o.maxMapKeys());
             case "max_map_keys" -> o.withLimits(o.maxStrlen(), intValue(value));
-            case "stack_mode" -> o.withConfig(new ConfigValues((String) value, c.strTruncTrailer(), c.printMapsOnExit(), c.missingProbes(), c.license()));
-            case "str_trunc_trailer" -> o.withConfig(new ConfigValues(c.stackMode(), (String) value, c.printMapsOnExit(), c.missingProbes(), c.license()));
-            case "print_maps_on_exit" -> o.withConfig(new ConfigValues(c.stackMode(), c.strTruncTrailer(), (Boolean) value, c.missingProbes(), c.license()));
-            case "missing_probes" -> o.withConfig(new ConfigValues(c.stackMode(), c.strTruncTrailer(), c.printMapsOnExit(), (String) value, c.license()));
-            case "license" -> o.withConfig(new ConfigValues(c.stackMode(), c.strTruncTrailer(), c.printMapsOnExit(), c.missingProbes(), (String) value));
+            case "stack_mode" -> o.withConfig(new ConfigValues((String) value, c.strTruncTrailer(), c.printMapsOnExit(), c.missingProbes(), c.license(), c.unstableMapDecl()));
+            case "str_trunc_trailer" -> o.withConfig(new ConfigValues(c.stackMode(), (String) value, c.printMapsOnExit(), c.missingProbes(), c.license(), c.unstableMapDecl()));
+            case "print_maps_on_exit" -> o.withConfig(new ConfigValues(c.stackMode(), c.strTruncTrailer(), (Boolean) value, c.missingProbes(), c.license(), c.unstableMapDecl()));
+            case "missing_probes" -> o.withConfig(new ConfigValues(c.stackMode(), c.strTruncTrailer(), c.printMapsOnExit(), (String) value, c.license(), c.unstableMapDecl()));
+            case "license" -> o.withConfig(new ConfigValues(c.stackMode(), c.strTruncTrailer(), c.printMapsOnExit(), c.missingProbes(), (String) value, c.unstableMapDecl()));
+            case "unstable_map_decl" -> o.withConfig(c.withUnstableMapDecl((String) value));
             // Accepted for portability; jtrace has no use for them (no symbol caches, no libbpf log).
             default -> o;
         };

@@ -5,6 +5,16 @@ package jtrace.sema;
  * variables or a script's {@code config = { }} block (see {@link ConfigBlock}).
  */
 public record ConfigValues(String stackMode, String strTruncTrailer, boolean printMapsOnExit, String missingProbes,
-                           String license) {
-    public static final ConfigValues DEFAULTS = new ConfigValues("bpftrace", "..", true, "error", "GPL");
+                           String license, String unstableMapDecl) {
+    public static final ConfigValues DEFAULTS = new ConfigValues("bpftrace", "..", true, "error", "GPL", "warn");
+
+    /** With map declarations' default: {@code warn} (used, with a warning). */
+    public ConfigValues(String stackMode, String strTruncTrailer, boolean printMapsOnExit, String missingProbes, String license) {
+        this(stackMode, strTruncTrailer, printMapsOnExit, missingProbes, license, "warn");
+    }
+
+    /** {@code unstable_map_decl}: error, warn or enable. */
+    public ConfigValues withUnstableMapDecl(String value) {
+        return new ConfigValues(stackMode, strTruncTrailer, printMapsOnExit, missingProbes, license, value);
+    }
 }

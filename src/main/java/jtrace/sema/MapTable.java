@@ -23,8 +23,14 @@ final class MapTable {
 
     Map<String, MapInfo> all() { return maps; }
 
+    /** Where each map is first assigned: its name at that assignment (where bpftrace reports a declaration mismatch). */
+    private final Map<String, jtrace.diag.Span> firstAssigned = new java.util.HashMap<>();
+
+    jtrace.diag.Span firstAssigned(String name) { return firstAssigned.get(name); }
+
     /** Records an assignment; keys may be null when a key's type is not known yet. */
     void assign(Expr.MapAccess m, List<Type> keys, Type value) {
+        firstAssigned.putIfAbsent(m.name(), new jtrace.diag.Span(m.span().start(), m.span().start() + m.name().length()));
         MapInfo old = maps.get(m.name());
         if (old == null) {
             if (keys != null) maps.put(m.name(), new MapInfo(m.name(), keys, value));

@@ -45,19 +45,24 @@ public final class SemanticAnalyzer {
 
     /** A whole script: its struct definitions are visible to every probe. */
     public CheckedProgram analyze(SourceFile source, Script script) {
-        return analyze(source, script.program(), new StructResolver(script.preamble().cDefinitions(), btf));
+        return analyze(source, script.program(), new StructResolver(script.preamble().cDefinitions(), btf),
+                script.preamble().mapDecls());
     }
 
     /** A preprocessed script: its surviving C definitions, and the struct definitions of its headers. */
     public CheckedProgram analyze(SourceFile source, Script script, HeaderStructs headers) {
-        return analyze(source, script.program(), new StructResolver(script.preamble().cDefinitions(), headers, btf));
+        return analyze(source, script.program(), new StructResolver(script.preamble().cDefinitions(), headers, btf),
+                script.preamble().mapDecls());
     }
 
     public CheckedProgram analyze(SourceFile source, Program program) {
-        return analyze(source, program, new StructResolver(List.of(), btf));
+        return analyze(source, program, new StructResolver(List.of(), btf), List.of());
     }
 
-    private CheckedProgram analyze(SourceFile source, Program program, StructResolver structs) {
+    private CheckedProgram analyze(SourceFile source, Program program, StructResolver structs,
+                                   List<jtrace.ast.Preamble.MapDecl> mapDecls) {
+        List<String> warnings = new ArrayList<>();
+        MapDeclarations declarations = new MapDeclarations(mapDecls, options, warnings);
         ProbeResolver resolver = new ProbeResolver(tracepoints, structs, options.filterPid(), options.unsafe(),
                 new KernelProbeResolver(tracepoints, kernelFunctions, options));
         List<AttachPoint> sources = new ArrayList<>();
@@ -94,6 +99,9 @@ public final class SemanticAnalyzer {
         for (int i = 0; i < probes.size(); i++) {
             checked.add(new TypeChecker(targets.get(i), maps, options, false, false, structs).check(probes.get(i)));
         }
-        return new CheckedProgram(source, program, checked, maps.all(), options, resolver.warnings());
+        List<String> located = new ArrayList<>();
+        java.util.Map<String, DeclaredMap> declared = declarations.check(maps, source, located);
+        warnings.addAll(resolver.warnings());
+        return new CheckedProgram(source, program, checked, maps.all(), options, warnings, declared, located);
     }
 }

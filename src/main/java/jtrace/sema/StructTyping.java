@@ -94,6 +94,9 @@ public final class StructTyping {
             case ProbeTarget.Profile p -> false;
             case ProbeTarget.Software s -> false;
             case ProbeTarget.Hardware h -> false;
+            // BTF-typed pointers of iterators and fentry/fexit arguments are kernel objects (bpftrace's AddrSpace::kernel).
+            case IterTarget it -> false;
+            case FentryTarget f -> false;
             default -> true;
         };
     }

@@ -685,6 +685,17 @@ final class TypeChecker {
 
     private Type cast(Expr.Cast c) {
         Type from = expr(c.operand());
+        if (ArrayCasts.isArrayCast(c)) {
+            if (from == null) return null;
+            // bpftrace sizes an integer operand as it types it: a literal by its value, a variable as widened.
+            Type sized = Type.intOf(from) instanceof Type.Int i && natural(c.operand(), i) instanceof Type.Int n ? n : from;
+            return ArrayCasts.toArray(c, sized, options);
+        }
+        if (from instanceof Type.Array a && !c.type().contains("*")) {
+            Type to = TypeNames.parse(c.type(), c.span(), options);
+            ArrayCasts.fromArray(c, a, to);
+            return to;
+        }
         Type cType = structs.cast(c, from);
         if (cType != null) return cType;
         Type to = TypeNames.parse(c.type(), c.span(), options);

@@ -56,6 +56,11 @@ class ManualExamplesE2ETest {
                 Arguments.of("begin { let $a = { let $b = 1; $b }; $c = { 1 }; @a[1] = 5; _ = has_key(@a, 1);"
                         + " print(($a, $c, { let $b = \"s\"; $b }, { $a + @a[1] })); delete(@a, 1); exit(); }",
                         "(1, 1, s, 6)\n\n\n"),
+                // language.md, Type conversion / Array casts: an integer's bytes as an array and back
+                Arguments.of("begin { $a = (int8[8])12345; printf(\"%x %x\\n\", $a[0], $a[1]); printf(\"%d\\n\", (uint64)$a);"
+                        + " print((uint8[])12345); print((uint32)pton(\"127.0.0.1\")); print((int8[])\"hi\");"
+                        + " print(((int8[4])(int32)-2)[0]); @k[(int8[4])(int32)7] = 1; exit(); }",
+                        "39 30\n12345\n[57,48]\n16777343\n[104,105,0]\n-2\n\n\n@k[[7,0,0,0]]: 1\n"),
                 // language.md, Macros: an expression argument is evaluated wherever the parameter is used
                 Arguments.of("macro side_effects(x) { x; x; x; } macro add_one(x) { let $x = x; $x + 1 }"
                         + " begin { side_effects({ printf(\"hi\") }); print(add_one({ let $y = 2; $y * 2 })); exit(); }",
@@ -112,5 +117,74 @@ class ManualExamplesE2ETest {
         JtraceProcess.Result r = Kernel.selfExiting("-d", "-e",
                 "uprobe:" + bin + ":ut_args { printf(\"%d\\n\", *uaddr(\"ut_global\")); }").assertExitCode(0);
         assertTrue(r.stdout().contains("probe_read_user"), r.stdout());
+    }
+
+    /**
+     * language.md, iterator: {@code ctx.task}, {@code ctx.file}, {@code ctx.vma} are kernel struct
+     * pointers (NULL-checked as the verifier requires); a parked jtwl is picked by its pid.
+     */
+    @Test
+    void iteratorsReadThroughTheirContextPointers() throws Exception {
+        try (Workload w = Workload.start("getpid", "1")) {
+            String pid = Long.toString(w.pid());
+            JtraceProcess.Result task = Kernel.selfExiting("-e",
+                    "iter:task /ctx.task.pid == $1/ { printf(\"%s:%d\\n\", ctx.task.comm, ctx.task.pid); }", pid)
+                    .assertExitCode(0);
+            GoldenText.assertSameText("stdout", "jtwl:" + pid + "\n", task.stdout());
+            JtraceProcess.Result files = Kernel.selfExiting("-e",
+                    "iter:task_file /ctx.task.pid == $1 && ctx.fd < 3/ { printf(\"%s:%d %d\\n\", ctx.task.comm, ctx.task.pid, ctx.fd); }",
+                    pid).assertExitCode(0);
+            GoldenText.assertSameText("stdout", "jtwl:" + pid + " 0\njtwl:" + pid + " 1\njtwl:" + pid + " 2\n", files.stdout());
+            JtraceProcess.Result vmas = Kernel.selfExiting("-e",
+                    "iter:task_vma /ctx.task.pid == $1/ { printf(\"%lx-%lx\\n\", ctx.vma.vm_start, ctx.vma.vm_end); }", pid)
+                    .assertExitCode(0);
+            StringBuilder maps = new StringBuilder();
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/maps"))) {
+                if (line.endsWith("[vsyscall]")) continue; // not a VMA of the task's mm
+                String[] range = line.substring(0, line.indexOf(' ')).split("-");
+                maps.append(Long.toHexString(Long.parseUnsignedLong(range[0], 16))).append('-')
+                        .append(Long.toHexString(Long.parseUnsignedLong(range[1], 16))).append('\n');
+            }
+            GoldenText.assertSameText("stdout", maps.toString(), vmas.stdout());
+            w.go();
+            w.waitFor();
+        }
+    }
+
+    /**
+     * language.md, Map Declarations: each declared map is created with its BPF map type and max
+     * entries (read back from jtrace's fdinfo), and behaves as one (an LRU map of 2 keeps 2).
+     */
+    @Test
+    void declaredMapsHaveTheirTypeAndSize() throws Exception {
+        String script = "let @a = hash(100); let @b = percpulruhash(20); let @c = lruhash(2); let @d = percpuarray(1);"
+                + " let @e = percpuhash(7);"
+                + " begin { @a[1] = 5; @b[2] = count(); @b[2] = count(); @c[1] = 1; @c[2] = 2; @c[3] = 3;"
+                + " @d = count(); @d = count(); @e = sum(4); }"
+                + " interval:ms:100 { exit(); }";
+        java.util.Map<String, String> maps = new java.util.TreeMap<>();
+        JtraceProcess.Result r;
+        try (JtraceProcess t = JtraceProcess.jtrace("-e", script).start()) {
+            t.awaitAttached();
+            for (java.nio.file.Path fd : java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("/proc/" + t.pid() + "/fdinfo"))) {
+                java.util.Map<String, String> info = new java.util.HashMap<>();
+                for (String line : java.nio.file.Files.readAllLines(fd)) {
+                    int colon = line.indexOf(':');
+                    if (colon > 0) info.put(line.substring(0, colon), line.substring(colon + 1).trim());
+                }
+                if (!info.containsKey("map_id")) continue;
+                String name = BpfObjects.mapName(Integer.parseInt(info.get("map_id"))).orElse("");
+                if (name.length() == 4 && name.startsWith("AT_")) {
+                    maps.put(name, info.get("map_type") + "/" + info.get("max_entries"));
+                }
+            }
+            r = t.waitFor(Kernel.SELF_EXIT);
+        }
+        r.assertExitCode(0);
+        // BPF_MAP_TYPE_HASH 1, LRU_PERCPU_HASH 10, LRU_HASH 9, PERCPU_ARRAY 6, PERCPU_HASH 5
+        org.junit.jupiter.api.Assertions.assertEquals(
+                java.util.Map.of("AT_a", "1/100", "AT_b", "10/20", "AT_c", "9/2", "AT_d", "6/1", "AT_e", "5/7"), maps);
+        GoldenText.assertSameText("stdout", "\n\n@a[1]: 5\n@b[2]: 2\n@c[2]: 2\n@c[3]: 3\n@d: 2\n@e: 4\n", r.stdout());
+        assertTrue(r.stderr().startsWith("WARNING: Script is using an unstable feature: map declarations."), r.stderr());
     }
 }
