@@ -159,7 +159,7 @@ final class ProbeCodegen {
                 e.mark(exit);
             }
             case Stmt.Unroll u -> {
-                long n = ((Expr.IntLit) u.count()).value();
+                long n = probe.constant(u.count());
                 for (long i = 0; i < n; i++) {
                     if (block(u.body())) return true;
                 }

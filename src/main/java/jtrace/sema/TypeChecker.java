@@ -95,9 +95,12 @@ final class TypeChecker {
                 loopDepth--;
             }
             case Stmt.Unroll u -> {
-                if (!(u.count() instanceof Expr.IntLit n) || n.value() < 1 || n.value() > 100) {
+                // A literal or what folds to one, such as a numeric positional parameter (unroll($1)).
+                Long n = folder.fold(u.count());
+                if (n == null || n < 1 || n > 100) {
                     throw new CompileError(u.count().span(), "unroll maximum value is 100 and minimum is 1");
                 }
+                constants.put(u.count(), n);
                 types.put(u.count(), Type.Int.INT64);
                 block(u.body());
             }

@@ -1,5 +1,6 @@
 package jtrace.sema;
 
+import jtrace.ast.Stmt;
 import jtrace.diag.CompileError;
 import jtrace.diag.DiagnosticPrinter;
 import jtrace.diag.SourceFile;
@@ -127,6 +128,20 @@ class TypeCheckerTest {
         assertEquals(new Type.Str(6), vars.get("b"));
         assertEquals(Type.Int.INT64, vars.get("c"), "a missing parameter reads as 0");
         assertEquals(Type.Int.INT64, vars.get("n"));
+    }
+
+    /** softirqstat.bt's unroll($1): the count folds from a numeric parameter; text or 0 is refused. */
+    @Test
+    void unrollCountFoldsFromAPositionalParameter() {
+        CheckedProgram p = analyze("BEGIN { unroll($1 + 1) { } }", new CompileOptions(64, 4096, List.of("4")));
+        Stmt.Unroll u = (Stmt.Unroll) p.probes().getFirst().ast().body().stmts().getFirst();
+        assertEquals(5L, p.probes().getFirst().constant(u.count()));
+        assertEquals("stdin:1:16-18: ERROR: unroll maximum value is 100 and minimum is 1\n"
+                + "BEGIN { unroll($1) { } }\n"
+                + "               ~~\n", error("BEGIN { unroll($1) { } }", new CompileOptions(64, 4096, List.of("x"))));
+        assertEquals("stdin:1:16-18: ERROR: unroll maximum value is 100 and minimum is 1\n"
+                + "BEGIN { unroll($1) { } }\n"
+                + "               ~~\n", error("BEGIN { unroll($1) { } }", new CompileOptions(64, 4096, List.of())));
     }
 
     @Test
