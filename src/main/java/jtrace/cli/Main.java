@@ -31,6 +31,7 @@ import jtrace.ast.Program;
 import jtrace.sema.NamedParams;
 import jtrace.sema.SemanticAnalyzer;
 import jtrace.sys.Cpus;
+import jtrace.sys.KernelClock;
 import jtrace.sys.KernelErrors;
 import jtrace.sys.SysException;
 import jtrace.sys.Syscalls;
@@ -207,7 +208,7 @@ public final class Main {
             for (String warning : checked.warnings()) err.println("WARNING: " + warning);
             for (String warning : checked.locatedWarnings()) err.print(warning);
             PhaseTimer.mark("sema");
-            compiled = CodeGenerator.generate(checked, System.nanoTime(), Cpus.possible().size());
+            compiled = CodeGenerator.generate(checked, KernelClock.bootNanos(), Cpus.possible().size());
             PhaseTimer.mark("codegen");
         } catch (CompileError e) {
             ScriptErrors.print(err, whole, CMacroExpander.explain(e, cpp));
