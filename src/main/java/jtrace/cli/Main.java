@@ -20,6 +20,8 @@ import jtrace.runtime.Tracer;
 import jtrace.sema.CheckedProgram;
 import jtrace.sema.CompileOptions;
 import jtrace.sema.ConfigBlock;
+import jtrace.sema.MissingProbeError;
+import jtrace.sema.MissingProbes;
 import jtrace.sema.MacroExpander;
 import jtrace.sema.CMacroExpander;
 import jtrace.cpp.Preprocessed;
@@ -29,6 +31,7 @@ import jtrace.ast.Program;
 import jtrace.sema.NamedParams;
 import jtrace.sema.SemanticAnalyzer;
 import jtrace.sys.Cpus;
+import jtrace.sys.KernelClock;
 import jtrace.sys.KernelErrors;
 import jtrace.sys.SysException;
 import jtrace.sys.Syscalls;
@@ -104,6 +107,15 @@ public final class Main {
         } catch (VerifierRejection e) {
             err.print(VerifierMessage.format(e));
             return 1;
+        } catch (Tracer.ProbeAttachException e) {
+            // bpftrace: why, then which probe and how to go on without it.
+            err.println("ERROR: " + stripPrefix(KernelErrors.explain(e.getCause())));
+            err.println(MissingProbes.failed(e.probe()));
+            if (opts.debug()) e.getCause().printStackTrace(err);
+            return 1;
+        } catch (Tracer.AttachmentFailedException e) {
+            err.println("ERROR: " + e.getMessage());
+            return 1;
         } catch (SysException e) {
             err.println("ERROR: " + stripPrefix(KernelErrors.explain(e)));
             if (opts.debug()) e.printStackTrace(err);
@@ -177,6 +189,7 @@ public final class Main {
         // With imports, spans index the root and the imported files laid out after it.
         SourceFile whole = source;
         boolean printMapsOnExit;
+        MissingProbes.Mode missingProbes;
         Preprocessed cpp = Preprocessed.none(List.of());
         try {
             ParsedScript parsed = Parser.parseWithImports(source);
@@ -185,6 +198,7 @@ public final class Main {
             PhaseTimer.mark("parse");
             CompileOptions configured = ConfigBlock.apply(script.preamble().config(), System.getenv(), compileOptions);
             printMapsOnExit = configured.config().printMapsOnExit();
+            missingProbes = MissingProbes.mode(configured.config().missingProbes());
             cpp = preprocess(script, opts);
             Program program = CMacroExpander.expand(MacroExpander.expand(whole, script), cpp);
             Script expanded = new Script(new Preamble(cpp.definitions(), script.preamble().config(), script.preamble().macros(),
@@ -194,13 +208,16 @@ public final class Main {
             for (String warning : checked.warnings()) err.println("WARNING: " + warning);
             for (String warning : checked.locatedWarnings()) err.print(warning);
             PhaseTimer.mark("sema");
-            compiled = CodeGenerator.generate(checked, System.nanoTime(), Cpus.possible().size());
+            compiled = CodeGenerator.generate(checked, KernelClock.bootNanos(), Cpus.possible().size());
             PhaseTimer.mark("codegen");
         } catch (CompileError e) {
             ScriptErrors.print(err, whole, CMacroExpander.explain(e, cpp));
             return 1;
         } catch (ImportedFileError e) {
             ScriptErrors.print(err, whole, e);
+            return 1;
+        } catch (MissingProbeError e) {
+            (e.toStdout() ? out : err).print(e.getMessage());
             return 1;
         }
         if (opts.dump()) {
@@ -212,7 +229,7 @@ public final class Main {
             if (child != null) child.close();
             return 1;
         }
-        return TraceRun.run(opts, compiled, printMapsOnExit, child, traced, out, err);
+        return TraceRun.run(opts, compiled, printMapsOnExit, missingProbes, child, traced, out, err);
     }
 
     /** The C part of the script run through the preprocessor; nothing is read unless it has directives or --include. */

@@ -27,6 +27,9 @@ final class ProbeSources {
     /** bpftrace's time units for interval and profile, listed as {@code unit:}. */
     static final List<String> TIME_UNITS = List.of("hz:", "ms:", "s:", "us:");
 
+    /** The self probes jtrace runs, as bpftrace lists them. */
+    static final List<String> SELF_EVENTS = List.of("signal:SIGUSR1");
+
     static Map<String, ProbeSource> all(Consumer<String> warn) {
         Map<String, ProbeSource> m = new LinkedHashMap<>();
         m.put("hardware", ProbeSource.of(eventNames(PerfEventDef.HARDWARE)));
@@ -34,6 +37,8 @@ final class ProbeSources {
         m.put("iter", new IterSource(warn));
         m.put("profile", ProbeSource.of(TIME_UNITS));
         m.put("rawtracepoint", new RawTracepointSource(warn));
+        // bpftrace's own events (listed for a self pattern only, not for a wildcard type): SIGUSR1.
+        m.put("self", ProbeSource.of(SELF_EVENTS));
         m.put("software", ProbeSource.of(eventNames(PerfEventDef.SOFTWARE)));
         m.put("tracepoint", new TracepointSource());
         UprobeSource uprobes = new UprobeSource(System.getenv("PATH"), warn);

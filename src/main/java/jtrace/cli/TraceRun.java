@@ -2,6 +2,7 @@ package jtrace.cli;
 
 import jtrace.codegen.CompiledProgram;
 import jtrace.runtime.Tracer;
+import jtrace.sema.MissingProbes;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,7 +18,7 @@ import java.nio.file.Path;
 final class TraceRun {
     private TraceRun() {}
 
-    static int run(Options opts, CompiledProgram compiled, boolean printMapsOnExit, ChildCommand child,
+    static int run(Options opts, CompiledProgram compiled, boolean printMapsOnExit, MissingProbes.Mode missingProbes, ChildCommand child,
                    ProcessHandle traced, PrintStream stdout, PrintStream err) {
         OutputStream target;
         try {
@@ -30,7 +31,8 @@ final class TraceRun {
         PrintStream out = new PrintStream(buffered, false, StandardCharsets.ISO_8859_1);
         Runnable onStarted = child == null ? null : child::resume;
         Tracer tracer = new Tracer(compiled, new Tracer.Options(opts.quiet(), System.getenv(Main.NOTIFY_ENV) != null,
-                Main.output(opts.format(), out, err), stdout, opts.verbose() ? err : null, onStarted, printMapsOnExit));
+                Main.output(opts.format(), out, err), stdout, opts.verbose() ? err : null, onStarted, printMapsOnExit,
+                missingProbes, err));
         Signals.onInterrupt(tracer::interrupt);
         if (tracer.hasSelfProbe("USR1")) Signals.onSignal("USR1", () -> tracer.selfSignal("USR1"));
         if (child != null) child.onExit(tracer::interrupt);

@@ -11,7 +11,7 @@ public final class CodeGenerator {
     private CodeGenerator() {}
 
     /**
-     * @param startNanos CLOCK_MONOTONIC at start, the zero of {@code elapsed}
+     * @param startNanos CLOCK_BOOTTIME at start (nsecs' clock), the zero of {@code elapsed}
      * @param cpuCount   possible CPUs, the value of {@code ncpus}
      */
     public static CompiledProgram generate(CheckedProgram program, long startNanos, int cpuCount) {

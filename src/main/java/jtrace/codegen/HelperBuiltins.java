@@ -22,7 +22,8 @@ final class HelperBuiltins {
             Map.entry("tid", new Source(BpfHelper.GET_CURRENT_PID_TGID, Part.LOW32)),
             Map.entry("uid", new Source(BpfHelper.GET_CURRENT_UID_GID, Part.LOW32)),
             Map.entry("gid", new Source(BpfHelper.GET_CURRENT_UID_GID, Part.HIGH32)),
-            Map.entry("nsecs", new Source(BpfHelper.KTIME_GET_NS, Part.WHOLE)),
+            // As current bpftrace, plain nsecs is the boot clock (nsecs(boot)), which counts suspended time.
+            Map.entry("nsecs", new Source(BpfHelper.KTIME_GET_BOOT_NS, Part.WHOLE)),
             Map.entry("cpu", new Source(BpfHelper.GET_SMP_PROCESSOR_ID, Part.WHOLE)),
             Map.entry("cgroup", new Source(BpfHelper.GET_CURRENT_CGROUP_ID, Part.WHOLE)),
             Map.entry("curtask", new Source(BpfHelper.GET_CURRENT_TASK, Part.WHOLE)),

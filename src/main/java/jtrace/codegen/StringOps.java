@@ -44,6 +44,7 @@ final class StringOps {
             case Expr.Ident id when id.name().equals("func") && gen.target() instanceof ProbeTarget.Kernel k ->
                     literal(ProbeCodegen.utf8(KernelProbeArgs.functionName(k)), t.capacity(), base, off);
             case Expr.Call c when c.name().equals("str") -> str(c, t, base, off);
+            case Expr.Call c when c.name().equals("path") -> new PathOps(gen, e).write(c, t, base, off);
             case Expr.Call c when c.name().equals("getopt") ->
                     write(jtrace.sema.NamedParams.value(c, gen.program().checked().options()), t, base, off);
             case Expr.FieldAccess f when gen.structs().isMemory(f) -> gen.structs().readString(f, t, base, off);

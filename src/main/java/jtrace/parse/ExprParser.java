@@ -287,6 +287,8 @@ final class ExprParser {
     private Expr parenthesised() {
         if ((in.peek(1).kind() == IDENT || in.peek(1).kind() == BUILTIN) && in.peek(2).kind() == ASSIGN) return record();
         Token open = in.advance();
+        // The empty tuple, written as Python does.
+        if (in.at(RPAREN)) return new Expr.Tuple(List.of(), open.span().to(in.advance().span()));
         List<Expr> elements = new ArrayList<>();
         boolean trailingComma = false;
         // (a), (a, b), and the one-element tuple (a,) written as Python does

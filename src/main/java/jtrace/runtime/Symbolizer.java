@@ -2,6 +2,7 @@ package jtrace.runtime;
 
 import jtrace.codegen.SymbolOpsNames;
 import jtrace.load.BpfMap;
+import jtrace.sys.KernelClock;
 import jtrace.symbols.KernelSymbols;
 import jtrace.symbols.UserSymbols;
 import jtrace.types.Type;
@@ -26,13 +27,13 @@ public final class Symbolizer {
 
     private final Function<String, BpfMap> maps;
     private final UserSymbols user = new UserSymbols();
-    /** CLOCK_REALTIME minus CLOCK_MONOTONIC (the clock of nsecs), to turn nsecs into wall time. */
-    private final long realtimeOffsetNanos;
+    /** CLOCK_REALTIME minus CLOCK_BOOTTIME (the clock of nsecs), to turn nsecs into wall time; read on first use. */
+    private long realtimeOffsetNanos = Long.MIN_VALUE;
+    /** CLOCK_REALTIME minus CLOCK_TAI, for nsecs(tai); read on first use. */
+    private long taiOffsetNanos = Long.MIN_VALUE;
 
     public Symbolizer(Function<String, BpfMap> maps) {
         this.maps = maps;
-        Instant now = Instant.now();
-        this.realtimeOffsetNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano() - System.nanoTime();
     }
 
     String text(Type.Resolved t, byte[] bytes, int off) {
@@ -43,7 +44,7 @@ public final class Symbolizer {
             case Type.Usym u -> user.format((int) b.getLong(off + 8), b.getLong(off), false, false);
             case Type.Inet i -> InetText.format((int) b.getLong(off), bytes, off + 8);
             case Type.MacAddr m -> mac(bytes, off);
-            case Type.Timestamp ts -> timestamp(ts.format(), b.getLong(off));
+            case Type.Timestamp ts -> timestamp(ts.format(), b.getLong(off), ts.tai());
             case Type.Username u -> UserNames.of(b.getLong(off) & 0xffffffffL);
             case Type.SyscallName n -> SyscallNames.of(b.getLong(off));
             case Type.CgroupPath c -> CgroupPaths.of(b.getLong(off), c.filter());
@@ -76,6 +77,17 @@ public final class Symbolizer {
         return s.user() ? user.format(pid, addr, true, perf) : KernelSymbols.system().format(addr, true);
     }
 
+    /** CLOCK_REALTIME minus {@code clock}, measured once per clock (both read back to back). */
+    private long offsetTo(int clock) {
+        boolean tai = clock == KernelClock.CLOCK_TAI;
+        long known = tai ? taiOffsetNanos : realtimeOffsetNanos;
+        if (known != Long.MIN_VALUE) return known;
+        long offset = KernelClock.nanos(KernelClock.CLOCK_REALTIME) - KernelClock.nanos(clock);
+        if (tai) taiOffsetNanos = offset;
+        else realtimeOffsetNanos = offset;
+        return offset;
+    }
+
     static String mac(byte[] bytes, int off) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < 6; i++) {
@@ -87,7 +99,12 @@ public final class Symbolizer {
 
     /** strftime() with bpftrace's extensions: %f microseconds, %l milliseconds, %k nanoseconds. */
     String timestamp(String format, long nsecs) {
-        long epochNanos = realtimeOffsetNanos + nsecs;
+        return timestamp(format, nsecs, false);
+    }
+
+    /** {@code nsecs} of CLOCK_BOOTTIME, or of CLOCK_TAI when {@code tai}, as wall time in {@code format}. */
+    String timestamp(String format, long nsecs, boolean tai) {
+        long epochNanos = offsetTo(tai ? KernelClock.CLOCK_TAI : KernelClock.CLOCK_BOOTTIME) + nsecs;
         long sub = Math.floorMod(epochNanos, 1_000_000_000L);
         Instant at = Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L), sub);
         String fmt = format.replace("%f", String.format("%06d", sub / 1000))

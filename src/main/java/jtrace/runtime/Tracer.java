@@ -3,6 +3,9 @@ package jtrace.runtime;
 import jtrace.attach.Attachment;
 import jtrace.attach.ProbeAttacher;
 import jtrace.attach.TestRunTrigger;
+import jtrace.sema.MissingProbes;
+import jtrace.sys.KernelErrors;
+import jtrace.sys.SysException;
 import jtrace.codegen.CompiledProbe;
 import jtrace.codegen.CompiledProgram;
 import jtrace.codegen.MapDef;
@@ -28,9 +31,18 @@ public final class Tracer {
      * @param verbose   -v: where to describe each loaded program and attachment, or null
      * @param onStarted run once begin has run, every probe being live (starts the -c child), or null
      * @param printMapsOnExit the print_maps_on_exit config variable: print every map at the end
+     * @param missingProbes the missing_probes config variable: whether a probe that fails to attach
+     *                      stops the run (error) or is skipped, with a warning on {@code err} (warn) or silently
      */
     public record Options(boolean quiet, boolean notifyAttached, Output output, PrintStream notifyStream,
-                          PrintStream verbose, Runnable onStarted, boolean printMapsOnExit) {
+                          PrintStream verbose, Runnable onStarted, boolean printMapsOnExit,
+                          MissingProbes.Mode missingProbes, PrintStream err) {
+        public Options(boolean quiet, boolean notifyAttached, Output output, PrintStream notifyStream,
+                       PrintStream verbose, Runnable onStarted, boolean printMapsOnExit) {
+            this(quiet, notifyAttached, output, notifyStream, verbose, onStarted, printMapsOnExit,
+                    MissingProbes.Mode.ERROR, System.err);
+        }
+
         public Options(boolean quiet, boolean notifyAttached, Output output, PrintStream notifyStream,
                        PrintStream verbose, Runnable onStarted) {
             this(quiet, notifyAttached, output, notifyStream, verbose, onStarted, true);
@@ -69,14 +81,24 @@ public final class Tracer {
                 // As bpftrace: begin runs before the other probes attach, so its output (a tool's
                 // header) comes first and the maps it fills are set before any probe fires.
                 runEach(loaded, ProbeTarget.Begin.class);
+                int skipped = 0;
                 for (int i = 0; i < probes.size(); i++) {
-                    Attachment a = ProbeAttacher.attach(probes.get(i).target(), loaded.programs().get(i));
+                    Attachment a;
+                    try {
+                        a = ProbeAttacher.attach(probes.get(i).target(), loaded.programs().get(i));
+                    } catch (SysException e) {
+                        if (options.missingProbes() == MissingProbes.Mode.ERROR) throw new ProbeAttachException(probes.get(i).name(), e);
+                        skipAttachment(probes.get(i).name(), e);
+                        skipped++;
+                        continue;
+                    }
                     if (a != null) attachments.add(a);
                     if (options.verbose() != null) options.verbose().println("Attaching " + probes.get(i).name());
                 }
+                int n = probes.size() - skipped;
+                if (n == 0) throw new AttachmentFailedException();
                 live = loaded;
                 PhaseTimer.mark("attach");
-                int n = probes.size();
                 if (!options.quiet()) out.attachedProbes(n);
                 if (options.notifyAttached()) {
                     options.notifyStream().println("__BPFTRACE_NOTIFY_PROBES_ATTACHED");
@@ -121,6 +143,36 @@ public final class Tracer {
     }
 
     private volatile RingBufferReader wakeOnStop;
+
+    /** A probe that failed to attach under missing_probes=warn or ignore: bpftrace's two warnings, or nothing. */
+    private void skipAttachment(String probe, SysException e) {
+        if (options.missingProbes() != MissingProbes.Mode.WARN) return;
+        String why = KernelErrors.explain(e);
+        if (why.startsWith("jtrace: ")) why = why.substring("jtrace: ".length());
+        options.err().println("WARNING: " + why);
+        options.err().println("WARNING: " + MissingProbes.skipped(probe));
+    }
+
+    /** A probe failed to attach under missing_probes=error: the run stops, naming it. */
+    public static final class ProbeAttachException extends RuntimeException {
+        private final String probe;
+
+        ProbeAttachException(String probe, SysException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.probe = probe;
+        }
+
+        public String probe() { return probe; }
+
+        @Override public synchronized SysException getCause() { return (SysException) super.getCause(); }
+    }
+
+    /** Every probe failed to attach (each skipped under missing_probes=warn or ignore). */
+    public static final class AttachmentFailedException extends RuntimeException {
+        AttachmentFailedException() {
+            super("Attachment failed for all probes.", null, false, false);
+        }
+    }
 
     /** Stops the event loop and wakes a blocked poll; safe to call from a signal handler thread. */
     public void interrupt() {

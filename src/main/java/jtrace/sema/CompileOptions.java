@@ -74,8 +74,7 @@ public record CompileOptions(int maxStrlen, int maxMapKeys, List<String> positio
         if (!STACK_MODES.contains(mode)) {
             throw new IllegalArgumentException("Invalid value for stack_mode: valid values are bpftrace, perf, raw (" + mode + " provided)");
         }
-        ConfigValues c = config;
-        return withConfig(new ConfigValues(mode, c.strTruncTrailer(), c.printMapsOnExit(), c.missingProbes(), c.license(), c.unstableMapDecl()));
+        return withConfig(config.withStackMode(mode));
     }
 
     public static CompileOptions defaults() {
@@ -89,8 +88,7 @@ public record CompileOptions(int maxStrlen, int maxMapKeys, List<String> positio
                 params).withPerfRbPages(intSetting(env, "BPFTRACE_PERF_RB_PAGES", DEFAULT_PERF_RB_PAGES));
         String trailer = env.get("BPFTRACE_STR_TRUNC_TRAILER");
         if (trailer != null) {
-            ConfigValues c = o.config();
-            o = o.withConfig(new ConfigValues(c.stackMode(), trailer, c.printMapsOnExit(), c.missingProbes(), c.license(), c.unstableMapDecl()));
+            o = o.withConfig(o.config().withStrTruncTrailer(trailer));
         }
         String mode = env.get("BPFTRACE_STACK_MODE");
         return mode == null || mode.isBlank() ? o : o.withStackMode(mode.trim());

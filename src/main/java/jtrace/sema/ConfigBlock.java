@@ -129,11 +129,11 @@ public final class ConfigBlock {
         return switch (key) {
             case "max_strlen" -> o.withLimits(intValue(value), o.maxMapKeys());
             case "max_map_keys" -> o.withLimits(o.maxStrlen(), intValue(value));
-            case "stack_mode" -> o.withConfig(new ConfigValues((String) value, c.strTruncTrailer(), c.printMapsOnExit(), c.missingProbes(), c.license(), c.unstableMapDecl()));
-            case "str_trunc_trailer" -> o.withConfig(new ConfigValues(c.stackMode(), (String) value, c.printMapsOnExit(), c.missingProbes(), c.license(), c.unstableMapDecl()));
-            case "print_maps_on_exit" -> o.withConfig(new ConfigValues(c.stackMode(), c.strTruncTrailer(), (Boolean) value, c.missingProbes(), c.license(), c.unstableMapDecl()));
-            case "missing_probes" -> o.withConfig(new ConfigValues(c.stackMode(), c.strTruncTrailer(), c.printMapsOnExit(), (String) value, c.license(), c.unstableMapDecl()));
-            case "license" -> o.withConfig(new ConfigValues(c.stackMode(), c.strTruncTrailer(), c.printMapsOnExit(), c.missingProbes(), (String) value, c.unstableMapDecl()));
+            case "stack_mode" -> o.withConfig(c.withStackMode((String) value));
+            case "str_trunc_trailer" -> o.withConfig(c.withStrTruncTrailer((String) value));
+            case "print_maps_on_exit" -> o.withConfig(c.withPrintMapsOnExit((Boolean) value));
+            case "missing_probes" -> o.withConfig(c.withMissingProbes((String) value));
+            case "license" -> o.withConfig(c.withLicense((String) value));
             case "unstable_map_decl" -> o.withConfig(c.withUnstableMapDecl((String) value));
             // Accepted for portability; jtrace has no use for them (no symbol caches, no libbpf log).
             default -> o;

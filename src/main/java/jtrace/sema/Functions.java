@@ -134,6 +134,7 @@ final class Functions {
             case "buf" -> BufferFunction.check(c, args, options);
             case "join", "errorf", "warnf" -> OutputFunctions.check(c, args);
             case "memcmp" -> MemoryComparison.check(c, args);
+            case "path" -> PathFunction.check(c, args, target, options);
             default -> {
                 UnavailableFunctions.refuse(c);
                 Type resolved = ResolvedFunctions.check(c, args);

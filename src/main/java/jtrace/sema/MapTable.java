@@ -30,6 +30,7 @@ final class MapTable {
 
     /** Records an assignment; keys may be null when a key's type is not known yet. */
     void assign(Expr.MapAccess m, List<Type> keys, Type value) {
+        requireSize(m, keys, value);
         firstAssigned.putIfAbsent(m.name(), new jtrace.diag.Span(m.span().start(), m.span().start() + m.name().length()));
         MapInfo old = maps.get(m.name());
         if (old == null) {
@@ -43,6 +44,16 @@ final class MapTable {
         }
         List<Type> mergedKeys = keys == null ? old.keys() : mergeKeys(m, old.keys(), keys);
         maps.put(m.name(), new MapInfo(m.name(), mergedKeys, merged));
+    }
+
+    /** A BPF map's keys and values take bytes: the empty tuple, which takes none, can be neither. */
+    private static void requireSize(Expr.MapAccess m, List<Type> keys, Type value) {
+        boolean emptyKey = keys != null && !keys.isEmpty()
+                && keys.stream().mapToInt(jtrace.types.TupleLayout::slotSize).sum() == 0;
+        boolean emptyValue = value instanceof Type.Tuple && jtrace.types.TupleLayout.slotSize(value) == 0;
+        if (emptyKey || emptyValue) {
+            throw new CompileError(m.span(), "The empty tuple () has no size: it can not be a map " + (emptyKey ? "key" : "value"));
+        }
     }
 
     void checkKeys(Expr.MapAccess m, List<Type> keys) {

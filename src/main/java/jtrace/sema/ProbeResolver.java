@@ -15,6 +15,7 @@ public final class ProbeResolver {
     private final StructResolver structs;
     private final UserProbeResolver userProbes;
     private final KernelProbeResolver kernel;
+    private final MissingProbes missing;
 
     public ProbeResolver(Tracepoints tracepoints) {
         this(tracepoints, new KernelProbeResolver(tracepoints, KernelFunctions.vmlinux(), CompileOptions.defaults()));
@@ -32,9 +33,16 @@ public final class ProbeResolver {
 
     /** {@code unsafe}: --unsafe, which lets uprobes off instruction boundaries through with a warning. */
     public ProbeResolver(Tracepoints tracepoints, StructResolver structs, OptionalLong pid, boolean unsafe, KernelProbeResolver kernel) {
+        this(tracepoints, structs, pid, unsafe, kernel, new MissingProbes(MissingProbes.Mode.ERROR));
+    }
+
+    /** {@code missing}: the missing_probes setting, which decides what a probe that does not exist is. */
+    public ProbeResolver(Tracepoints tracepoints, StructResolver structs, OptionalLong pid, boolean unsafe, KernelProbeResolver kernel,
+                         MissingProbes missing) {
         this.tracepoints = tracepoints;
         this.structs = structs;
-        this.userProbes = new UserProbeResolver(BinaryLocator.system(pid), pid, unsafe);
+        this.missing = missing;
+        this.userProbes = new UserProbeResolver(BinaryLocator.system(pid), pid, unsafe, missing);
         this.kernel = kernel;
         this.pid = pid.orElse(-1);
     }
@@ -81,10 +89,8 @@ public final class ProbeResolver {
             List<TracepointField> fields = tracepoints.fields(cat, ev);
             if (fields != null) out.add(new ProbeTarget.Tracepoint(cat, ev, fields));
         }
-        if (out.isEmpty()) {
-            throw new CompileError(ap.span(), (wildcard ? "tracepoints not found: " : "tracepoint not found: ")
-                    + category + ":" + event);
-        }
+        // A wildcard matching nothing adds no probe; a tracepoint named exactly is a missing probe.
+        if (out.isEmpty() && !wildcard) missing.tracepoint(ap.span(), category, event);
         return out;
     }
 

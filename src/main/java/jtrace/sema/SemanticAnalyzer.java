@@ -63,8 +63,9 @@ public final class SemanticAnalyzer {
                                    List<jtrace.ast.Preamble.MapDecl> mapDecls) {
         List<String> warnings = new ArrayList<>();
         MapDeclarations declarations = new MapDeclarations(mapDecls, options, warnings);
+        MissingProbes missing = MissingProbes.of(options);
         ProbeResolver resolver = new ProbeResolver(tracepoints, structs, options.filterPid(), options.unsafe(),
-                new KernelProbeResolver(tracepoints, kernelFunctions, options));
+                new KernelProbeResolver(tracepoints, kernelFunctions, options), missing);
         List<AttachPoint> sources = new ArrayList<>();
         List<Probe> probes = new ArrayList<>();
         List<ProbeTarget> targets = new ArrayList<>();
@@ -86,6 +87,11 @@ public final class SemanticAnalyzer {
                 }
             }
         }
+        if (targets.isEmpty()) {
+            // As bpftrace: probes skipped by missing_probes failed to attach; wildcards matching nothing made none.
+            if (missing.skipped() == 0) throw MissingProbeError.noProbes();
+            throw new MissingProbeError(String.join("", missing.formatted(source)) + "ERROR: Attachment failed for all probes.\n");
+        }
         KernelProbeResolver.checkIterAlone(targets, sources);
         MapTable maps = new MapTable();
         // Inference: twice, so a map typed in a later probe is known to reads in earlier ones;
@@ -99,7 +105,7 @@ public final class SemanticAnalyzer {
         for (int i = 0; i < probes.size(); i++) {
             checked.add(new TypeChecker(targets.get(i), maps, options, false, false, structs).check(probes.get(i)));
         }
-        List<String> located = new ArrayList<>();
+        List<String> located = new ArrayList<>(missing.formatted(source));
         java.util.Map<String, DeclaredMap> declared = declarations.check(maps, source, located);
         warnings.addAll(resolver.warnings());
         return new CheckedProgram(source, program, checked, maps.all(), options, warnings, declared, located);

@@ -151,7 +151,11 @@ final class SymbolFunctions {
                 Functions.arity(c, 2, 2);
                 String fmt = stringLiteral(c, 0);
                 requireInteger(c, args.get(1));
-                yield new Type.Timestamp(fmt);
+                // As bpftrace, which follows nsecs(clock) into strftime: monotonic time has no date.
+                String clock = c.args().get(1) instanceof Expr.Call n && n.name().equals("nsecs") && n.args().size() == 1
+                        ? Clocks.clock(n) : "boot";
+                if (clock.equals("monotonic")) throw new CompileError(c.span(), "strftime() can not take a monotonic timestamp");
+                yield new Type.Timestamp(fmt, clock.endsWith("tai"));
             }
             case "cgroupid" -> {
                 Functions.arity(c, 1, 1);

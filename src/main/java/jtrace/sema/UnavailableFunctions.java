@@ -15,8 +15,6 @@ final class UnavailableFunctions {
         String why = switch (c.name()) {
             case "comm" -> c.args().isEmpty() ? null
                     : "comm(pid) needs the bpf_task_from_pid kfunc: jtrace does not generate kfunc calls; use comm for the current task";
-            case "path" -> "path() needs the bpf_d_path helper, which the kernel allows only in fentry/fexit programs,"
-                    + " and this kernel refuses fentry/fexit programs (BPF_PROG_LOAD: Operation not permitted)";
             case "percpu_kaddr" -> "percpu_kaddr() needs a per-CPU variable's BTF id relocated into the program"
                     + " (ld_imm64 BPF_PSEUDO_BTF_ID for bpf_per_cpu_ptr), which jtrace does not generate";
             case "tseries" -> "tseries() is not supported by jtrace yet: use hist(), lhist() or an interval probe printing a map";

@@ -32,6 +32,7 @@ final class UserProbeResolver {
     private final Map<Path, ElfFile> files = new HashMap<>();
     private final boolean unsafe;
     private final List<String> warnings = new ArrayList<>();
+    private final MissingProbes missing;
     private final Map<Path, UprobeSignature.Source> dwarf = new HashMap<>();
 
     UserProbeResolver(BinaryLocator locator, OptionalLong pid) {
@@ -40,6 +41,12 @@ final class UserProbeResolver {
 
     /** {@code unsafe}: --unsafe, under which a probe off an instruction boundary is a warning, not an error. */
     UserProbeResolver(BinaryLocator locator, OptionalLong pid, boolean unsafe) {
+        this(locator, pid, unsafe, new MissingProbes(MissingProbes.Mode.ERROR));
+    }
+
+    /** {@code missing}: what a function the binary does not have is (missing_probes). */
+    UserProbeResolver(BinaryLocator locator, OptionalLong pid, boolean unsafe, MissingProbes missing) {
+        this.missing = missing;
         this.locator = locator;
         this.pid = pid;
         this.unsafe = unsafe;
@@ -103,14 +110,16 @@ final class UserProbeResolver {
             if (plus > 0 && !Glob.hasWildcard(funcText)) {
                 String name = funcText.substring(0, plus);
                 long offset = parseNumber(ap, funcText.substring(plus + 1));
-                ElfSymbol sym = function(ap, elf, path, name);
+                ElfSymbol sym = function(elf, name);
+                if (sym == null) return unresolved(type + ":" + path + ":" + funcText, path, name);
                 UprobeOffsetCheck.check(ap, elf, path, sym, offset, type, unsafe).ifPresent(warnings::add);
                 long off = fileOffset(ap, elf, sym.value() + offset, path + ":" + funcText);
                 out.add(new ProbeTarget.Uprobe(type + ":" + path + ":" + funcText, path, name, off, ret, pidValue, dwarf));
                 return out;
             }
             if (!Glob.hasWildcard(funcText)) {
-                ElfSymbol sym = function(ap, elf, path, funcText);
+                ElfSymbol sym = function(elf, funcText);
+                if (sym == null) return unresolved(type + ":" + path + ":" + funcText, path, funcText);
                 long off = fileOffset(ap, elf, sym.value(), path + ":" + funcText);
                 out.add(new ProbeTarget.Uprobe(type + ":" + path + ":" + funcText, path, funcText, off, ret, pidValue, dwarf));
                 return out;
@@ -128,7 +137,7 @@ final class UserProbeResolver {
         } catch (ElfFormatException e) {
             throw new CompileError(ap.span(), "cannot read " + path + ": " + e.getMessage());
         }
-        if (out.isEmpty()) throw new CompileError(ap.span(), "No matching functions for " + type + ":" + path + ":" + funcText);
+        // As bpftrace, a wildcard matching no function adds no probe.
         return out;
     }
 
@@ -241,9 +250,16 @@ final class UserProbeResolver {
         }
     }
 
-    private static ElfSymbol function(AttachPoint ap, ElfFile elf, String path, String name) throws ElfFormatException {
+    /** The function named {@code name}, or null. */
+    private static ElfSymbol function(ElfFile elf, String name) throws ElfFormatException {
         for (ElfSymbol sym : elf.functions()) if (sym.name().equals(name)) return sym;
-        throw new CompileError(ap.span(), "Could not resolve symbol: " + path + ":" + name);
+        return null;
+    }
+
+    /** A function the binary does not have: bpftrace finds out when attaching, and applies missing_probes. */
+    private List<ProbeTarget> unresolved(String probeName, String path, String name) {
+        missing.unattachable(probeName, "Could not resolve symbol: " + path + ":" + name);
+        return List.of();
     }
 
     private static long fileOffset(AttachPoint ap, ElfFile elf, long vaddr, String what) {

@@ -185,8 +185,13 @@ public sealed interface Type {
         public int size() { return 8; }
     }
 
-    /** strftime(fmt, ns): nanoseconds since boot, formatted in user space. */
-    record Timestamp(String format) implements Resolved {
+    /**
+     * strftime(fmt, ns): nanoseconds since boot (CLOCK_BOOTTIME), or of CLOCK_TAI when {@code tai},
+     * formatted in user space.
+     */
+    record Timestamp(String format, boolean tai) implements Resolved {
+        public Timestamp(String format) { this(format, false); }
+
         public String display() { return "timestamp"; }
 
         public int size() { return 8; }

@@ -33,6 +33,7 @@ class ProbeListerTest {
         m.put("interval", ProbeSource.of(ProbeSources.TIME_UNITS));
         m.put("iter", ProbeSource.of(List.of("task", "bpf_map")));
         m.put("profile", ProbeSource.of(ProbeSources.TIME_UNITS));
+        m.put("self", ProbeSource.of(ProbeSources.SELF_EVENTS));
         m.put("uprobe", new ProbeSource() {
             @Override
             public Collection<String> candidates(String target) {
@@ -90,6 +91,13 @@ class ProbeListerTest {
             "uprobe:/bin/other:*|''",
             "kprobe:*|''",
             "nomatch|''",
+            // bpftrace 0.24+ (#5200): explicit self patterns list the one self probe; a wildcard type does not.
+            "self:*|self:signal:SIGUSR1",
+            "self:*:*|self:signal:SIGUSR1",
+            "self:signal:*|self:signal:SIGUSR1",
+            "self:signal:SIG*|self:signal:SIGUSR1",
+            "self:signal:SIGUSR2|''",
+            "*:signal:*|''",
     })
     void patterns(String pattern, String expected) {
         List<String> want = expected.isEmpty() ? List.of() : List.of(expected.split(","));

@@ -39,9 +39,10 @@ class ErrorsE2ETest {
                                         ~~
                         """),
                 Arguments.of("tracepoint:syscalls:nope { }", """
-                        stdin:1:1-25: ERROR: tracepoint not found: syscalls:nope
+                        stdin:1:1-25: ERROR: Tracepoint not found: syscalls:nope
                         tracepoint:syscalls:nope { }
                         ~~~~~~~~~~~~~~~~~~~~~~~~
+                        HINT: If this is expected, set the 'missing_probes' config variable to 'warn' or 'ignore'.
                         """),
                 Arguments.of("t:syscalls:sys_exit_read { printf(\"%d\\n\", args.nope); }", """
                         stdin:1:43-52: ERROR: Struct/union of type 'struct _tracepoint_syscalls_sys_exit_read' does not contain a field named 'nope'

@@ -42,7 +42,9 @@ class KernelProbesE2ETest {
     void kprobeWithoutKprobeSupportNamesTheMissingFeatureAndATracepoint() {
         assumeFalse(Files.exists(KPROBE_PMU), "this kernel has kprobes");
         GoldenText.assertSameText("stderr", "ERROR: kprobe:do_sys_openat2: this kernel has no kprobe support "
-                        + "(CONFIG_KPROBES is off); try tracepoint:syscalls:sys_enter_openat instead\n",
+                        + "(CONFIG_KPROBES is off); try tracepoint:syscalls:sys_enter_openat instead\n"
+                        + "ERROR: Unable to attach probe: kprobe:do_sys_openat2. If this is expected, set the "
+                        + "'missing_probes' config variable to 'warn'.\n",
                 failing("kprobe:do_sys_openat2", "kprobe:do_sys_openat2 { printf(\"%s %d\\n\", func, arg0); }"));
     }
 
@@ -50,7 +52,9 @@ class KernelProbesE2ETest {
     void kretprobeWithoutKprobeSupport() {
         assumeFalse(Files.exists(KPROBE_PMU), "this kernel has kprobes");
         GoldenText.assertSameText("stderr", "ERROR: kretprobe:vfs_read: this kernel has no kprobe support "
-                        + "(CONFIG_KPROBES is off); try tracepoint:syscalls:sys_exit_read instead\n",
+                        + "(CONFIG_KPROBES is off); try tracepoint:syscalls:sys_exit_read instead\n"
+                        + "ERROR: Unable to attach probe: kretprobe:vfs_read. If this is expected, set the "
+                        + "'missing_probes' config variable to 'warn'.\n",
                 failing("kretprobe:vfs_read", "BEGIN { printf(\"never\\n\"); } kretprobe:vfs_read { @ = hist(retval); }"));
     }
 

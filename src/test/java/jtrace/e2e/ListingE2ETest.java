@@ -37,6 +37,16 @@ class ListingE2ETest {
         assertEquals("", r.stderr());
     }
 
+    /** bpftrace 0.24+ lists its one self probe for self patterns. */
+    @Test
+    void selfProbes() {
+        for (String pattern : List.of("self:*", "self:signal:*", "self:*:*")) {
+            JtraceProcess.Result r = list("-l", pattern);
+            GoldenText.assertSameText("self:signal:SIGUSR1\n", r.stdout());
+            assertEquals("", r.stderr());
+        }
+    }
+
     @Test
     void tracepointWithArguments() {
         GoldenText.assertSameText("""

@@ -70,8 +70,9 @@ class NothingLeftBehindE2ETest {
         }
         assertEquals("", r.stdout());
         List<String> lines = r.stderr().lines().toList();
-        assertEquals(1, lines.size(), r.toString());
+        assertEquals(2, lines.size(), r.toString());
         assertTrue(lines.getFirst().startsWith("ERROR: hardware:cycles:1000000: "), r.toString());
+        assertTrue(lines.getLast().startsWith("ERROR: Unable to attach probe: hardware:cycles:1000000. "), r.toString());
         // A program holds its maps: once no map of this run exists, none of its programs does either.
         // The kernel frees maps from deferred work, so allow a few seconds.
         long deadline = System.nanoTime() + 5_000_000_000L;

@@ -96,7 +96,9 @@ class PerfProbesE2ETest {
         }
         assertEquals("", r.stdout());
         assertEquals("ERROR: hardware:cycles:1000000: this machine has no hardware performance counters "
-                + "(perf_event_open: No such file or directory)\n", r.stderr());
+                + "(perf_event_open: No such file or directory)\n"
+                + "ERROR: Unable to attach probe: hardware:cycles:1000000. If this is expected, set the 'missing_probes' "
+                + "config variable to 'warn'.\n", r.stderr());
         BpfObjects.assertReleased(BpfObjects.snapshot().minus(before));
     }
 }

@@ -18,11 +18,14 @@ final class FrontEnd {
 
     private FrontEnd() {}
 
-    /** The compiled program, or null when the input was rejected with a CompileError. */
+    /**
+     * The compiled program, or null when the input was rejected with a CompileError or, probes
+     * missing (missing_probes), a MissingProbeError.
+     */
     static CompiledProgram compile(String text) {
         try {
             return compileOrThrow(text);
-        } catch (CompileError expected) {
+        } catch (CompileError | MissingProbeError expected) {
             return null;
         }
     }
