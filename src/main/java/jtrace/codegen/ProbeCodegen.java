@@ -37,14 +37,11 @@ final class ProbeCodegen {
     private final Emitter e = new Emitter();
     private final RegisterPool regs;
     private final Frame frame;
-    private final VariableLayout variables;
-    /** R10 offset of the top of the scratch variables' area. */
-    private int variablesTop;
-    private final Deque<Label[]> loops = new ArrayDeque<>();
-    /** Where return and exit() go: the probe's end, or inside a map loop's callback its own return. */
-    private Label end;
+    private VariableSlots variables;
+    /** Where the probe's code ends: the predicate's false branch, return and exit() outside map loops. */
+    private final Label end;
+    private final StatementCodegen statements;
     private final MapOps maps;
-    private final EventOps events;
     private final StructOps structs;
     private final MapLoops mapLoops;
 
@@ -55,31 +52,21 @@ final class ProbeCodegen {
         this.probe = probe;
         this.program = program;
         this.frame = new Frame(probe.ast().span(), scratch);
-        this.variables = VariableLayout.of(probe.scratch());
         this.regs = new RegisterPool(!scratch);
         this.end = e.label("end");
         this.maps = new MapOps(this, e, frame, program);
-        this.events = new EventOps(this, e, frame, program);
         this.structs = new StructOps(this, e, frame);
         this.mapLoops = new MapLoops(this, e, frame, program);
+        this.statements = new StatementCodegen(this, e, frame, end);
     }
 
     CompiledProbe generate() {
         e.mov(CTX, Reg.R1);
         pidFilter();
         if (probe.target() instanceof jtrace.sema.IterTarget) new KernelProbeArgs(this, e).skipFinalIteration(end, probe.types().keySet());
-        // Scratch variables get fixed slots, zeroed so every path the verifier walks reads initialised
-        // stack; a slot shared with an earlier scope's variable is zeroed again as its scope starts.
-        variablesTop = variables.size() == 0 ? -frame.mark() : frame.alloc(variables.size()) + variables.size();
-        int cleared = 0;
-        for (jtrace.sema.ScratchVariable v : variables.variables()) {
-            VariableLayout.Slot s = variables.slot(v);
-            int end = s.position() + s.size();
-            if (end > cleared) e.clear(Reg.R10, variablesTop - end, end - Math.max(cleared, s.position()));
-            cleared = Math.max(cleared, end);
-        }
+        variables = new VariableSlots(probe, e, frame);
         if (probe.ast().predicate() != null) condition(probe.ast().predicate(), end);
-        block(probe.ast().body());
+        statements.block(probe.ast().body());
         e.mark(end);
         e.exitWith(0);
         // The peephole pass sees only the probe's own code: map-loop callbacks address the probe's
@@ -122,234 +109,6 @@ final class ProbeCodegen {
 
     // ---- statements ----
 
-    /**
-     * Generates a block; returns true when it always jumps away (exit, return, break, continue),
-     * in which case the statements after that point are not generated: the verifier rejects
-     * unreachable instructions.
-     */
-    private boolean block(Block b) {
-        enterScope(b);
-        for (Stmt s : b.stmts()) {
-            int mark = frame.mark();
-            boolean leaves = stmt(s);
-            frame.release(mark);
-            if (leaves) return true;
-        }
-        return false;
-    }
-
-    private boolean stmt(Stmt s) {
-        switch (s) {
-            case Stmt.ExprStmt x -> { return exprStatement(x.expr()); }
-            case Stmt.Assign a -> assign(a);
-            case Stmt.Let l -> {
-                if (l.value() != null) assignVariable(l.variable(), l.value());
-                else e.clear(Reg.R10, variableSlot(l.variable()), TupleLayout.slotSize(variableType(l.variable())));
-            }
-            case Stmt.If i -> { return ifStatement(i); }
-            case Stmt.While w -> {
-                Label top = e.label("while");
-                Label exit = e.label("wend");
-                e.mark(top);
-                condition(w.cond(), exit);
-                loops.push(new Label[]{top, exit});
-                boolean leaves = block(w.body());
-                loops.pop();
-                if (!leaves) e.jumpTo(top);
-                e.mark(exit);
-            }
-            case Stmt.Unroll u -> {
-                long n = ((Expr.IntLit) u.count()).value();
-                for (long i = 0; i < n; i++) {
-                    if (block(u.body())) return true;
-                }
-            }
-            case Stmt.ForRange f -> forRange(f);
-            case Stmt.ForMap f -> mapLoops.generate(f);
-            case Stmt.Break b -> { e.jumpTo(loops.peek()[1]); return true; }
-            case Stmt.Continue c -> { e.jumpTo(loops.peek()[0]); return true; }
-            case Stmt.Return r -> { e.jumpTo(end); return true; }
-            case Stmt.Nested n -> { return block(n.block()); }
-        }
-        return false;
-    }
-
-    /** A map loop's body, generated with break/continue/return (and exit) jumping to the callback's own exits. */
-    boolean loopBody(Block body, Label next, Label exit, Label ret) {
-        Label outerEnd = end;
-        end = ret;
-        loops.push(new Label[]{next, exit});
-        boolean leaves = block(body);
-        loops.pop();
-        end = outerEnd;
-        return leaves;
-    }
-
-    /** Where return and exit() jump from the code being generated. */
-    Label endLabel() { return end; }
-
-    /** The R10 offset of the slot of the variable {@code $name} refers to here. */
-    int variableSlot(Expr.Variable v) {
-        VariableLayout.Slot s = variables.slot(probe.scratch().of(v));
-        return variablesTop - s.position() - s.size();
-    }
-
-    private Type variableType(Expr.Variable v) { return probe.scratch().typeOf(probe.scratch().of(v)); }
-
-    /** Zeroes the slots of the scope's variables that share storage with an earlier scope's. */
-    void enterScope(Object owner) {
-        for (jtrace.sema.ScratchVariable v : variables.ownedBy(owner)) {
-            VariableLayout.Slot s = variables.slot(v);
-            if (s.reused()) e.clear(Reg.R10, variablesTop - s.position() - s.size(), s.size());
-        }
-    }
-
-    private boolean ifStatement(Stmt.If i) {
-        Label otherwise = e.label("else");
-        condition(i.cond(), otherwise);
-        boolean thenLeaves = block(i.then());
-        if (i.otherwise() == null) {
-            e.mark(otherwise);
-            return false;
-        }
-        Label done = e.label("endif");
-        if (!thenLeaves) e.jumpTo(done);
-        e.mark(otherwise);
-        boolean elseLeaves = block(i.otherwise());
-        e.mark(done);
-        return thenLeaves && elseLeaves;
-    }
-
-    private void forRange(Stmt.ForRange f) {
-        enterScope(f);
-        int slot = variableSlot(f.variable());
-        int limitSlot = frame.alloc(8);
-        Reg from = scalar(f.from());
-        e.store(Size.DW, Reg.R10, slot, from);
-        regs.release(from);
-        Reg to = scalar(f.to());
-        e.store(Size.DW, Reg.R10, limitSlot, to);
-        regs.release(to);
-        Label top = e.label("for");
-        Label next = e.label("fnext");
-        Label exit = e.label("fend");
-        e.mark(top);
-        Reg i = regs.take(f.span());
-        Reg lim = regs.take(f.span());
-        e.load(Size.DW, i, Reg.R10, slot);
-        e.load(Size.DW, lim, Reg.R10, limitSlot);
-        e.jump(JumpOp.JSGE, i, lim, exit);
-        regs.release(lim);
-        regs.release(i);
-        loops.push(new Label[]{next, exit});
-        block(f.body());
-        loops.pop();
-        e.mark(next);
-        Reg j = regs.take(f.span());
-        e.load(Size.DW, j, Reg.R10, slot);
-        e.aluImm(AluOp.ADD, j, 1);
-        e.store(Size.DW, Reg.R10, slot, j);
-        regs.release(j);
-        e.jumpTo(top);
-        e.mark(exit);
-    }
-
-    /** Returns true for exit(), which ends the probe. */
-    private boolean exprStatement(Expr x) {
-        if (x instanceof Expr.Call c) {
-            switch (c.name()) {
-                case "printf" -> { events.printf(c); return false; }
-                case "exit" -> { events.exit(c); e.jumpTo(end); return true; }
-                case "print" -> { events.print(c); return false; }
-                case "clear", "zero" -> { events.clear(c, c.name().equals("zero")); return false; }
-                case "time" -> { events.time(c); return false; }
-                case "delete" -> { maps.delete(c); return false; }
-                case "system", "cat", "signal", "override" -> { symbols().action(c); return false; }
-                case "join", "errorf", "warnf" -> { new OutputOps(this, e, frame, program).handle(c); return false; }
-                // Settled at compile time: nothing runs.
-                case "fail", "static_assert" -> { return false; }
-                default -> { }
-            }
-        }
-        // c ? print("a") : print("b"); as a statement is an if/else of its two actions.
-        if (x instanceof Expr.Ternary t && typeOf(x) instanceof Type.Void) {
-            Label otherwise = e.label("tern_else");
-            Label done = e.label("tern_done");
-            condition(t.cond(), otherwise);
-            boolean thenLeaves = exprStatement(t.then());
-            if (!thenLeaves) e.jumpTo(done);
-            e.mark(otherwise);
-            boolean elseLeaves = exprStatement(t.otherwise());
-            e.mark(done);
-            return thenLeaves && elseLeaves;
-        }
-        if (typeOf(x) instanceof Type.Void) {
-            throw new CompileError(x.span(), "jtrace cannot generate code for this statement yet");
-        }
-        if (isMemoryType(typeOf(x))) {
-            int mark = frame.mark();
-            int slot = frame.alloc(TupleLayout.slotSize(typeOf(x)));
-            write(x, Reg.R10, slot);
-            frame.release(mark);
-            return false;
-        }
-        regs.release(scalar(x));
-        return false;
-    }
-
-    private void assign(Stmt.Assign a) {
-        switch (a.target()) {
-            case Expr.MapAccess m -> {
-                if (a.op() == null && a.value() instanceof Expr.Call c && isAggregation(typeOf(a.value()))) {
-                    maps.aggregate(m, c, typeOf(a.value()));
-                } else if (a.op() == null) {
-                    maps.store(m, a.value());
-                } else {
-                    maps.compound(m, a.op(), a.value());
-                }
-            }
-            case Expr.Variable v -> {
-                if (a.op() == null) {
-                    assignVariable(v, a.value());
-                } else {
-                    int slot = variableSlot(v);
-                    Reg rhs = scalar(a.value());
-                    arithmetic().scaleByElement(rhs, probe.variables().get(v.name()), a.op());
-                    Reg cur = regs.take(a.span());
-                    e.load(Size.DW, cur, Reg.R10, slot);
-                    arithmetic().arith(a.op(), cur, rhs, signedVar(v));
-                    regs.release(rhs);
-                    e.store(Size.DW, Reg.R10, slot, cur);
-                    regs.release(cur);
-                }
-            }
-            default -> throw new IllegalStateException("assignment target " + a.target());
-        }
-    }
-
-    private boolean signedVar(Expr.Variable v) {
-        return variableType(v) instanceof Type.Int i && i.signed();
-    }
-
-    private void assignVariable(Expr.Variable v, Expr value) {
-        int slot = variableSlot(v);
-        Type varType = variableType(v);
-        if (varType instanceof Type.Str s) {
-            // A shorter string assigned into a longer slot must not leave the old tail behind.
-            int valueSize = TupleLayout.slotSize(typeOf(value));
-            if (valueSize < TupleLayout.slotSize(s)) e.clear(Reg.R10, slot, TupleLayout.slotSize(s));
-        }
-        if (varType instanceof Type.Int i && i.bytes() < 8) {
-            // A variable declared narrower (let $x: uint8) keeps only its own bits.
-            Reg r = scalar(value);
-            e.extend(r, i.bytes(), i.signed());
-            e.store(Size.DW, Reg.R10, slot, r);
-            regs.release(r);
-            return;
-        }
-        write(value, Reg.R10, slot);
-    }
-
     static boolean isAggregation(Type t) { return t instanceof Type.Aggregation; }
 
     static boolean isMemoryType(Type t) {
@@ -368,6 +127,22 @@ final class ProbeCodegen {
 
     /** Jumps to {@code otherwise} when the condition is false; falls through when true. */
     void condition(Expr c, Label otherwise) { new Conditions(this, e).jumpUnless(c, otherwise); }
+
+    CheckedProbe probe() { return probe; }
+
+    VariableSlots variables() { return variables; }
+
+    /** The R10 offset of the slot of the variable {@code $name} refers to here. */
+    int variableSlot(Expr.Variable v) { return variables.slot(v); }
+
+    /** Zeroes the slots of the scope's variables that share storage with an earlier scope's. */
+    void enterScope(Object owner) { variables.enterScope(owner); }
+
+    /** A map loop's body, generated with break/continue/return (and exit) jumping to the callback's own exits. */
+    boolean loopBody(Block body, Label next, Label exit, Label ret) { return statements.loopBody(body, next, exit, ret); }
+
+    /** Where return and exit() jump from the code being generated. */
+    Label endLabel() { return statements.endLabel(); }
 
     // ---- scalar expressions ----
 
@@ -532,7 +307,7 @@ final class ProbeCodegen {
                 return maps.incDec(m, delta, d.prefix());
             }
             case Expr.Variable v -> {
-                delta *= Arithmetic.elementSize(probe.scratch().typeOf(probe.scratch().of(v)));
+                delta *= Arithmetic.elementSize(variables.type(v));
                 int slot = variableSlot(v);
                 Reg r = regs.take(d.span());
                 e.load(Size.DW, r, Reg.R10, slot);
@@ -553,7 +328,7 @@ final class ProbeCodegen {
 
     ManualFunctionOps manual() { return new ManualFunctionOps(this, e, frame); }
 
-    private Arithmetic arithmetic() { return new Arithmetic(this, e); }
+    Arithmetic arithmetic() { return new Arithmetic(this, e); }
 
     MapLoops mapLoops() { return mapLoops; }
 
