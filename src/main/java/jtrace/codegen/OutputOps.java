@@ -8,11 +8,7 @@ import jtrace.asm.Reg;
 import jtrace.asm.Size;
 import jtrace.ast.Expr;
 import jtrace.sema.ProbeTarget;
-import jtrace.types.TupleLayout;
-import jtrace.types.Type;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * join() and errorf()/warnf(): ring buffer records like printf's. join reads the array's strings

@@ -10,17 +10,13 @@ import jtrace.asm.Size;
 import jtrace.ast.BinaryOp;
 import jtrace.ast.Block;
 import jtrace.ast.Expr;
-import jtrace.ast.Stmt;
 import jtrace.diag.CompileError;
 import jtrace.sema.CheckedProbe;
 import jtrace.sema.ProbeTarget;
 import jtrace.sema.TracepointField;
-import jtrace.types.TupleLayout;
 import jtrace.types.Type;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -107,7 +103,28 @@ final class ProbeCodegen {
 
     ProbeTarget target() { return probe.target(); }
 
-    // ---- statements ----
+    CheckedProbe probe() { return probe; }
+
+    VariableSlots variables() { return variables; }
+
+    // ---- statements, variables, conditions (see StatementCodegen, VariableSlots, Conditions) ----
+
+    /** The R10 offset of the slot of the variable {@code $name} refers to here. */
+    int variableSlot(Expr.Variable v) { return variables.slot(v); }
+
+    /** Zeroes the slots of the scope's variables that share storage with an earlier scope's. */
+    void enterScope(Object owner) { variables.enterScope(owner); }
+
+    /** A map loop's body, generated with break/continue/return (and exit) jumping to the callback's own exits. */
+    boolean loopBody(Block body, Label next, Label exit, Label ret) { return statements.loopBody(body, next, exit, ret); }
+
+    /** Where return and exit() jump from the code being generated. */
+    Label endLabel() { return statements.endLabel(); }
+
+    /** Jumps to {@code otherwise} when the condition is false; falls through when true. */
+    void condition(Expr c, Label otherwise) { new Conditions(this, e).jumpUnless(c, otherwise); }
+
+    // ---- kinds of values ----
 
     static boolean isAggregation(Type t) { return t instanceof Type.Aggregation; }
 
@@ -121,28 +138,7 @@ final class ProbeCodegen {
         return t instanceof Type.Struct || t instanceof Type.Array;
     }
 
-    // ---- conditions ----
-
     static boolean isSigned(Type t) { return t instanceof Type.Int i && i.signed(); }
-
-    /** Jumps to {@code otherwise} when the condition is false; falls through when true. */
-    void condition(Expr c, Label otherwise) { new Conditions(this, e).jumpUnless(c, otherwise); }
-
-    CheckedProbe probe() { return probe; }
-
-    VariableSlots variables() { return variables; }
-
-    /** The R10 offset of the slot of the variable {@code $name} refers to here. */
-    int variableSlot(Expr.Variable v) { return variables.slot(v); }
-
-    /** Zeroes the slots of the scope's variables that share storage with an earlier scope's. */
-    void enterScope(Object owner) { variables.enterScope(owner); }
-
-    /** A map loop's body, generated with break/continue/return (and exit) jumping to the callback's own exits. */
-    boolean loopBody(Block body, Label next, Label exit, Label ret) { return statements.loopBody(body, next, exit, ret); }
-
-    /** Where return and exit() jump from the code being generated. */
-    Label endLabel() { return statements.endLabel(); }
 
     // ---- scalar expressions ----
 
@@ -320,7 +316,7 @@ final class ProbeCodegen {
         }
     }
 
-    // ---- values in memory ----
+    // ---- the generators of each family of values and code ----
 
     StringOps strings() { return new StringOps(this, e, frame); }
 

@@ -11,12 +11,10 @@ import jtrace.sema.TracepointField;
 import jtrace.symbols.ElfSymbolTable;
 import jtrace.symbols.KernelSymbols;
 import jtrace.types.PtRegs;
-import jtrace.types.TupleLayout;
 import jtrace.types.Type;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
