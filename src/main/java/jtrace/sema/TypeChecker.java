@@ -11,7 +11,6 @@ import jtrace.types.Type;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,15 +27,10 @@ final class TypeChecker {
     /** In the last inference pass a map read before any assignment is taken as an integer, as in {@code @n = @n + 1}. */
     private final boolean assumeIntegers;
     private final IdentityHashMap<Expr, Type> types = new IdentityHashMap<>();
-    private final Map<ScratchVariable, Type> variables = new LinkedHashMap<>();
-    private final IdentityHashMap<Expr.Variable, ScratchVariable> bindings = new IdentityHashMap<>();
-    private final Scopes scopes = new Scopes();
-    /** Variables declared with a type ({@code let $x: uint8}): assignments must fit it, it never widens. */
-    private final java.util.Set<ScratchVariable> fixedTypes = new java.util.HashSet<>();
-    /** The integer type bpftrace would give each integer variable (see {@link IntPromotion}). */
-    private final Map<ScratchVariable, Type.Int> naturalInts = new java.util.HashMap<>();
     private final IdentityHashMap<Expr, Long> constants = new IdentityHashMap<>();
     private final StructTyping structs;
+    private final VariableTyping variables;
+    private final OperatorTyping operators;
     private final ConstantFolder folder;
     private final CompileTimeFunctions compileTime;
     /** How many enclosing branches a compile-time condition rules out (fail() is no error there). */
@@ -52,6 +46,8 @@ final class TypeChecker {
         this.structs = new StructTyping(structResolver, target, options, types, constants);
         this.folder = new ConstantFolder(types, constants, options);
         this.compileTime = new CompileTimeFunctions(folder, constants, KernelFunctions.vmlinux());
+        this.variables = new VariableTyping(this::expr, types, structs, maps);
+        this.operators = new OperatorTyping(this::expr, structs, variables, options);
         this.target = target;
         this.maps = maps;
         this.options = options;
@@ -67,21 +63,21 @@ final class TypeChecker {
             }
         }
         block(probe.body());
-        ScratchVariables scratch = new ScratchVariables(bindings, variables, scopes.root());
+        ScratchVariables scratch = variables.scratch();
         return new CheckedProbe(probe, target, types, scratch.byName(), constants, scratch);
     }
 
     private void block(Block b) {
-        scopes.push(b);
+        variables.enterScope(b);
         for (Stmt s : b.stmts()) stmt(s);
-        scopes.pop();
+        variables.leaveScope();
     }
 
     private void stmt(Stmt s) {
         switch (s) {
             case Stmt.ExprStmt e -> exprStatement(e.expr());
             case Stmt.Assign a -> assign(a);
-            case Stmt.Let l -> let(l);
+            case Stmt.Let l -> variables.let(l);
             case Stmt.If i -> {
                 condition(i.cond());
                 Long known = folder.fold(i.cond());
@@ -106,13 +102,12 @@ final class TypeChecker {
                 Type to = expr(f.to());
                 requireInteger(f.from(), from, "for range");
                 requireInteger(f.to(), to, "for range");
-                scopes.push(f);
-                variables.put(bind(f.variable(), scopes.loopVariable(f.variable())), Type.Int.INT64);
-                types.put(f.variable(), Type.Int.INT64);
+                variables.enterScope(f);
+                variables.loopVariable(f.variable(), Type.Int.INT64);
                 loopDepth++;
                 block(f.body());
                 loopDepth--;
-                scopes.pop();
+                variables.leaveScope();
             }
             case Stmt.ForMap f -> forMap(f);
             case Stmt.Break b -> requireLoop(b.span(), "break");
@@ -138,13 +133,12 @@ final class TypeChecker {
         }
         Type kv = MapIteration.elementType(f, info);
         types.put(f.map(), info.value());
-        scopes.push(f);
-        variables.put(bind(f.variable(), scopes.loopVariable(f.variable())), kv);
-        types.put(f.variable(), kv);
+        variables.enterScope(f);
+        variables.loopVariable(f.variable(), kv);
         loopDepth++;
         block(f.body());
         loopDepth--;
-        scopes.pop();
+        variables.leaveScope();
     }
 
     private void requireLoop(Span span, String what) {
@@ -168,7 +162,7 @@ final class TypeChecker {
     private void assign(Stmt.Assign a) {
         switch (a.target()) {
             case Expr.MapAccess m -> assignMap(m, a.op(), a.value(), a.span());
-            case Expr.Variable v -> assignVariable(v, a.op(), a.value());
+            case Expr.Variable v -> variables.assign(v, a.op(), a.value());
             default -> throw new CompileError(a.target().span(), "Can only assign to maps and variables");
         }
     }
@@ -177,7 +171,9 @@ final class TypeChecker {
         List<Type> keys = keyTypes(m);
         Type v;
         if (op == null && value instanceof Expr.Call c && Functions.isAggregation(c.name())) {
-            v = aggregation(c);
+            List<Type> argTypes = new ArrayList<>();
+            for (Expr a : c.args()) argTypes.add(expr(a));
+            v = Aggregations.type(c, argTypes);
             types.put(value, v);
         } else {
             v = expr(value);
@@ -197,7 +193,7 @@ final class TypeChecker {
             }
         }
         if (op == null && v instanceof Type.Int vi) {
-            Type.Int now = natural(value, vi), was = maps.naturalInt(m.name());
+            Type.Int now = variables.natural(value, vi), was = maps.naturalInt(m.name());
             Type.Int promoted = was == null || now == null ? now : IntPromotion.promote(was, now);
             if (now == null) promoted = was;
             if (promoted == null && was != null) {
@@ -210,124 +206,6 @@ final class TypeChecker {
         // unknown key types (a key reads a map not assigned yet) leave a new map unrecorded until a later pass
         MapInfo info = maps.get(m.name());
         if (info != null) types.put(m, info.value());
-    }
-
-    /** {@code let $x[: type] [= value]}: declares in the current block; a type fixes the variable's type. */
-    private void let(Stmt.Let l) {
-        // The value comes before the declaration: `let $x = $x` reads an $x visible before it.
-        Type value = l.value() == null ? null : expr(l.value());
-        ScratchVariable name = bind(l.variable(), scopes.declare(l.variable(), new Span(l.span().start(), l.variable().span().end())));
-        if (l.type() != null) {
-            Type declared = structs.declared(l.type(), l.span());
-            variables.put(name, declared);
-            fixedTypes.add(name);
-            types.put(l.variable(), declared);
-        }
-        if (l.value() != null) store(l.variable(), name, null, l.value(), value);
-    }
-
-    /** Records which variable an occurrence of {@code $name} refers to. */
-    private ScratchVariable bind(Expr.Variable occurrence, ScratchVariable variable) {
-        bindings.put(occurrence, variable);
-        return variable;
-    }
-
-    private void assignVariable(Expr.Variable var, BinaryOp op, Expr value) {
-        // The value is checked first: in `$x = $x + 1` the right side must see an $x already there.
-        ScratchVariable name = op != null ? bind(var, scopes.require(var)) : null;
-        Type v = expr(value);
-        if (op == null) name = bind(var, scopes.assign(var));
-        store(var, name, op, value, v);
-    }
-
-    /** Checks {@code var op= value} (value of type {@code v}) against the variable and records its type. */
-    private void store(Expr.Variable var, ScratchVariable name, BinaryOp op, Expr value, Type v) {
-        if (v == null) v = Type.Int.INT64;
-        if (v instanceof Type.Void || v instanceof Type.Aggregation) {
-            throw new CompileError(value.span(), "Value of type '" + v.display() + "' can not be assigned to a scratch variable");
-        }
-        if (v instanceof Type.Args) {
-            throw new CompileError(value.span(), "args can not be assigned to a scratch variable");
-        }
-        requireHoldable(value, v);
-        Type old = variables.get(name);
-        // Declared with a bare `let $x;`: zero, an integer, until assigned.
-        if (op != null && old == null) variables.put(name, old = Type.Int.INT64);
-        if (op != null) {
-            if (old == null) throw new CompileError(var.span(), "Undefined or undeclared variable: $" + var.name());
-            requireInteger(value, v, op.symbol + "=");
-            requireInteger(var, old, op.symbol + "=");
-            if (op == BinaryOp.ADD || op == BinaryOp.SUB) old = steppedVariable(var, old);
-            types.put(var, old);
-            return;
-        }
-        if (old != null && fixedTypes.contains(name)) {
-            if (!fitsDeclared(old, v)) {
-                throw new CompileError(var.span(), "Type mismatch for $" + var.name() + ": trying to assign value of type '"
-                        + v.display() + "' when variable already has a type '" + old.display() + "'");
-            }
-            types.put(var, old);
-            return;
-        }
-        Type merged = old == null ? v : Types.unify(old, v);
-        if (merged != null) promoteInt(var, name, value, v);
-        if (merged == null) {
-            throw new CompileError(var.span(), "Type mismatch for $" + var.name() + ": trying to assign value of type '"
-                    + v.display() + "' when variable already contains a value of type '" + old.display() + "'");
-        }
-        variables.put(name, merged);
-        types.put(var, merged);
-    }
-
-    /** Widens the variable's bpftrace integer type to hold {@code value} too, or reports bpftrace's mismatch. */
-    private void promoteInt(Expr.Variable var, ScratchVariable name, Expr value, Type v) {
-        if (!(v instanceof Type.Int vi)) {
-            naturalInts.remove(name);
-            return;
-        }
-        Type.Int now = natural(value, vi), was = naturalInts.get(name);
-        if (now == null) return;
-        Type.Int promoted = was == null ? now : IntPromotion.promote(was, now);
-        if (promoted == null) {
-            throw new CompileError(var.span(), "Type mismatch for $" + var.name() + ": trying to assign value of type '"
-                    + now.display() + "' when variable already contains a value of type '" + was.display() + "'");
-        }
-        naturalInts.put(name, promoted);
-    }
-
-    /**
-     * The integer type bpftrace gives {@code e}: literals are as small as their value, variables
-     * and maps as widened so far, casts, builtins, fields and calls as typed. Null when jtrace cannot
-     * tell (bpftrace folds constant expressions into literals; other operators type differently),
-     * which skips the check rather than report a mismatch bpftrace would not.
-     */
-    private Type.Int natural(Expr e, Type.Int t) {
-        if (e instanceof Expr.IntLit || IntPromotion.isConstant(e)) return IntPromotion.literal(e);
-        return switch (e) {
-            case Expr.Variable v -> bindings.get(v) == null ? null : naturalInts.get(bindings.get(v));
-            case Expr.MapAccess m -> maps.naturalInt(m.name());
-            case Expr.Cast c -> t;
-            case Expr.Ident id -> t;
-            case Expr.FieldAccess f -> t;
-            case Expr.Call c -> t;
-            // Arithmetic keeps its operands' widened type, so that `$x + 1` stays as small as $x.
-            case Expr.Binary b when !IntPromotion.isConstant(b) && !b.op().isComparison() && !b.op().isLogical()
-                    && types.get(b.left()) instanceof Type.Int l && types.get(b.right()) instanceof Type.Int r -> {
-                Type.Int nl = natural(b.left(), l), nr = natural(b.right(), r);
-                yield nl == null || nr == null ? null : IntPromotion.promote(nl, nr);
-            }
-            default -> null;
-        };
-    }
-
-    /** A value a variable declared with {@code type} can hold: integers are truncated to it, strings must fit. */
-    private static boolean fitsDeclared(Type declared, Type value) {
-        return switch (declared) {
-            case Type.Int i -> Type.intOf(value) != null || value instanceof Type.Pointer;
-            case Type.Bool b -> value instanceof Type.Bool;
-            case Type.Str s -> value instanceof Type.Str vs && vs.capacity() <= s.capacity();
-            default -> declared.equals(value);
-        };
     }
 
     private List<Type> keyTypes(Expr.MapAccess m) {
@@ -352,55 +230,6 @@ final class TypeChecker {
         return out;
     }
 
-    private Type aggregation(Expr.Call c) {
-        List<Expr> args = c.args();
-        List<Type> argTypes = new ArrayList<>();
-        for (Expr a : args) argTypes.add(expr(a));
-        switch (c.name()) {
-            case "count" -> {
-                Functions.arity(c, 0, 0);
-                return new Type.Count();
-            }
-            case "sum", "min", "max", "avg", "stats" -> {
-                Functions.arity(c, 1, 1);
-                Type t = argTypes.getFirst();
-                if (t != null) requireInteger(args.getFirst(), t, c.name() + "()");
-                Type.Int of = Types.widen(Type.intOf(t) instanceof Type.Int i ? i : Type.Int.INT64);
-                return switch (c.name()) {
-                    case "sum" -> new Type.Sum(of);
-                    case "min" -> new Type.Min(of);
-                    case "max" -> new Type.Max(of);
-                    case "avg" -> new Type.Avg(of);
-                    default -> new Type.Stats(of);
-                };
-            }
-            case "hist" -> {
-                Functions.arity(c, 1, 2);
-                if (argTypes.getFirst() != null) requireInteger(args.getFirst(), argTypes.getFirst(), "hist()");
-                int k = 0;
-                if (args.size() == 2) {
-                    k = (int) Functions.literal(args.get(1), "hist: bits");
-                    if (k < 0 || k > 5) throw new CompileError(args.get(1).span(), "hist: bits " + k + " must be 0..5");
-                }
-                return new Type.Hist(k);
-            }
-            case "lhist" -> {
-                Functions.arity(c, 4, 4);
-                if (argTypes.getFirst() != null) requireInteger(args.getFirst(), argTypes.getFirst(), "lhist()");
-                long min = Functions.literal(args.get(1), "lhist() min");
-                long max = Functions.literal(args.get(2), "lhist() max");
-                long step = Functions.literal(args.get(3), "lhist() step");
-                if (step <= 0) throw new CompileError(args.get(3).span(), "lhist() step must be >= 1 (" + step + " provided)");
-                if (min > max) throw new CompileError(c.span(), "lhist() min must be less than max (provided min " + min + " and max " + max + ")");
-                if ((max - min) / step > 1000) {
-                    throw new CompileError(c.span(), "lhist() too many buckets, must be <= 1000 (would need " + ((max - min) / step) + ")");
-                }
-                return new Type.Lhist(min, max, step);
-            }
-            default -> throw new IllegalStateException(c.name());
-        }
-    }
-
     /** Types an expression; null only while inferring, for a read of a map not typed yet. */
     private Type expr(Expr e) {
         Type t = typeOf(e);
@@ -422,19 +251,13 @@ final class TypeChecker {
             case Expr.Ident id -> identifier(id);
             case Expr.Positional p -> positional(p);
             case Expr.PositionalCount c -> Type.Int.INT64;
-            case Expr.Variable v -> {
-                ScratchVariable name = bind(v, scopes.require(v));
-                Type t = variables.get(name);
-                // Declared with a bare `let $x;` and not assigned yet: zero, an integer.
-                if (t == null) variables.put(name, t = Type.Int.INT64);
-                yield t;
-            }
+            case Expr.Variable v -> variables.read(v);
             case Expr.MapAccess m -> mapRead(m);
             case Expr.Call c -> call(c);
             case Expr.FieldAccess f -> field(f);
             case Expr.Index i -> index(i);
-            case Expr.Binary b -> binary(b);
-            case Expr.Unary u -> unary(u);
+            case Expr.Binary b -> operators.binary(b);
+            case Expr.Unary u -> operators.unary(u);
             case Expr.IncDec d -> incDec(d);
             case Expr.Ternary t -> ternary(t);
             case Expr.Tuple t -> tuple(t);
@@ -442,7 +265,7 @@ final class TypeChecker {
                 List<Type> elements = storableTypes(r.values(), "tuple element type");
                 yield elements == null ? null : new Type.Tuple(elements, r.names());
             }
-            case Expr.Cast c -> cast(c);
+            case Expr.Cast c -> operators.cast(c);
             case Expr.SizeOf s when structs.sizeOf(s) != null -> Type.Int.UINT64;
             case Expr.SizeOf s -> {
                 if (s.operand() != null) {
@@ -565,79 +388,6 @@ final class TypeChecker {
         throw new CompileError(i.span(), "The [] operator can not be used on expressions of type '" + base.display() + "'");
     }
 
-    private Type binary(Expr.Binary b) {
-        Type l = expr(b.left());
-        Type r = expr(b.right());
-        if (l == null || r == null) return null;
-        BinaryOp op = b.op();
-        if (l instanceof Type.Str && r instanceof Type.Str && (op == BinaryOp.EQ || op == BinaryOp.NE)) {
-            return new Type.Bool();
-        }
-        if (!Type.isInteger(l) || !Type.isInteger(r)) {
-            throw new CompileError(b.span(), "Type mismatch for '" + op.symbol + "': comparing '" + l.display()
-                    + "' with '" + r.display() + "'");
-        }
-        if (op.isComparison() || op.isLogical()) return new Type.Bool();
-        Type pointer = pointerArithmetic(b, l, r);
-        if (pointer != null) return pointer;
-        Type.Int li = Types.asInt(l);
-        Type.Int ri = Types.asInt(r);
-        return new Type.Int(8, li.signed() && ri.signed());
-    }
-
-    /**
-     * {@code p + n}, {@code n + p}, {@code p - n}: a pointer of p's type moved by n elements, as in
-     * bpftrace (and C); null when neither side is a pointer or the operator is not + or -.
-     */
-    private Type pointerArithmetic(Expr.Binary b, Type l, Type r) {
-        boolean lp = l instanceof Type.Pointer, rp = r instanceof Type.Pointer;
-        if (!lp && !rp || b.op() != BinaryOp.ADD && b.op() != BinaryOp.SUB) return null;
-        if (lp && rp) {
-            throw new CompileError(b.span(), "The " + b.op().symbol + " operator can not be used on two pointers ('"
-                    + l.display() + "' and '" + r.display() + "'): pointer arithmetic takes a pointer and an integer");
-        }
-        if (rp && b.op() == BinaryOp.SUB) {
-            throw new CompileError(b.span(), "The - operator can not take a pointer on its right side ('" + r.display()
-                    + "'): subtract an integer from a pointer instead");
-        }
-        return lp ? structs.arithmeticPointer((Type.Pointer) l, b.left()) : structs.arithmeticPointer((Type.Pointer) r, b.right());
-    }
-
-    /** A pointer variable moved by ++, --, += or -=: its pointee is resolved so that code generation knows the step. */
-    private Type steppedVariable(Expr.Variable v, Type t) {
-        if (!(t instanceof Type.Pointer p)) return t;
-        Type.Pointer resolved = structs.arithmeticPointer(p, v);
-        variables.put(bindings.get(v), resolved);
-        return resolved;
-    }
-
-    private Type unary(Expr.Unary u) {
-        Type t = expr(u.operand());
-        if (t == null) return null;
-        switch (u.op()) {
-            case LNOT -> {
-                if (!Type.isInteger(t)) throw cannotApply(u, t);
-                return new Type.Bool();
-            }
-            case NEG, BNOT -> {
-                if (!Type.isInteger(t)) throw cannotApply(u, t);
-                Type.Int i = Types.asInt(t);
-                return new Type.Int(8, u.op() == jtrace.ast.UnaryOp.NEG || i.signed());
-            }
-            case DEREF -> {
-                Type pointee = structs.deref(u, t);
-                if (pointee != null) return pointee;
-                throw new CompileError(u.span(), "The " + u.op().symbol + " operator is not supported by jtrace yet");
-            }
-            default -> throw new CompileError(u.span(), "The " + u.op().symbol + " operator is not supported by jtrace yet");
-        }
-    }
-
-    private static CompileError cannotApply(Expr.Unary u, Type t) {
-        Span opSpan = new Span(u.span().start(), u.span().start() + u.op().symbol.length());
-        return new CompileError(opSpan, "The " + u.op().symbol + " operator can not be used on expressions of type '" + t.display() + "'");
-    }
-
     private Type incDec(Expr.IncDec d) {
         switch (d.target()) {
             case Expr.MapAccess m -> {
@@ -653,12 +403,7 @@ final class TypeChecker {
                 return v;
             }
             case Expr.Variable v -> {
-                Type t = variables.get(bind(v, scopes.require(v)));
-                if (t == null) throw new CompileError(v.span(), "Undefined or undeclared variable: $" + v.name());
-                requireInteger(v, t, d.increment() ? "++" : "--");
-                t = steppedVariable(v, t);
-                types.put(v, t);
-                return t;
+                return variables.incDec(d, v);
             }
             default -> throw new CompileError(d.span(), "The " + (d.increment() ? "++" : "--")
                     + " operator must be applied to a map or variable");
@@ -681,32 +426,6 @@ final class TypeChecker {
     private Type tuple(Expr.Tuple t) {
         List<Type> elems = storableTypes(t.elements(), "tuple element type");
         return elems == null ? null : new Type.Tuple(elems);
-    }
-
-    private Type cast(Expr.Cast c) {
-        Type from = expr(c.operand());
-        if (ArrayCasts.isArrayCast(c)) {
-            if (from == null) return null;
-            // bpftrace sizes an integer operand as it types it: a literal by its value, a variable as widened.
-            Type sized = Type.intOf(from) instanceof Type.Int i && natural(c.operand(), i) instanceof Type.Int n ? n : from;
-            return ArrayCasts.toArray(c, sized, options);
-        }
-        if (from instanceof Type.Array a && !c.type().contains("*")) {
-            Type to = TypeNames.parse(c.type(), c.span(), options);
-            ArrayCasts.fromArray(c, a, to);
-            return to;
-        }
-        Type cType = structs.cast(c, from);
-        if (cType != null) return cType;
-        Type to = TypeNames.parse(c.type(), c.span(), options);
-        if (from == null) return to;
-        if (to instanceof Type.Int && !Type.isInteger(from)) {
-            throw new CompileError(c.span(), "Cannot cast from \"" + from.display() + "\" to \"" + to.display() + "\"");
-        }
-        if (!(to instanceof Type.Int) && !(to instanceof Type.Bool)) {
-            throw new CompileError(c.span(), "Cast to '" + c.type() + "' is not supported by jtrace yet");
-        }
-        return to;
     }
 
     private Type call(Expr.Call c) {
@@ -786,7 +505,7 @@ final class TypeChecker {
         }
     }
 
-    private static void requireInteger(Expr e, Type t, String what) {
+    static void requireInteger(Expr e, Type t, String what) {
         if (!Type.isInteger(t)) {
             throw new CompileError(e.span(), what + " expects an integer (" + t.display() + " provided)");
         }
