@@ -1,6 +1,5 @@
 package jtrace.sema;
 
-import jtrace.ast.BinaryOp;
 import jtrace.ast.Block;
 import jtrace.ast.Expr;
 import jtrace.ast.Probe;
@@ -31,6 +30,7 @@ final class TypeChecker {
     private final StructTyping structs;
     private final VariableTyping variables;
     private final OperatorTyping operators;
+    private final MapAccessTyping mapAccess;
     private final ConstantFolder folder;
     private final CompileTimeFunctions compileTime;
     /** How many enclosing branches a compile-time condition rules out (fail() is no error there). */
@@ -48,6 +48,7 @@ final class TypeChecker {
         this.compileTime = new CompileTimeFunctions(folder, constants, KernelFunctions.vmlinux());
         this.variables = new VariableTyping(this::expr, types, structs, maps);
         this.operators = new OperatorTyping(this::expr, structs, variables, options);
+        this.mapAccess = new MapAccessTyping(this::expr, types, maps, variables, inferring, assumeIntegers);
         this.target = target;
         this.maps = maps;
         this.options = options;
@@ -161,73 +162,10 @@ final class TypeChecker {
 
     private void assign(Stmt.Assign a) {
         switch (a.target()) {
-            case Expr.MapAccess m -> assignMap(m, a.op(), a.value(), a.span());
+            case Expr.MapAccess m -> mapAccess.assign(m, a.op(), a.value(), a.span());
             case Expr.Variable v -> variables.assign(v, a.op(), a.value());
             default -> throw new CompileError(a.target().span(), "Can only assign to maps and variables");
         }
-    }
-
-    private void assignMap(Expr.MapAccess m, BinaryOp op, Expr value, Span span) {
-        List<Type> keys = keyTypes(m);
-        Type v;
-        if (op == null && value instanceof Expr.Call c && Functions.isAggregation(c.name())) {
-            List<Type> argTypes = new ArrayList<>();
-            for (Expr a : c.args()) argTypes.add(expr(a));
-            v = Aggregations.type(c, argTypes);
-            types.put(value, v);
-        } else {
-            v = expr(value);
-            if (v == null) return;
-            if (v instanceof Type.Void) {
-                throw new CompileError(value.span(), "Value of type '" + v.display() + "' can not be assigned to a map");
-            }
-            requireHoldable(value, v);
-            if (op != null) {
-                requireInteger(value, v, op.symbol + "=");
-                MapInfo existing = maps.get(m.name());
-                if (existing != null && Type.intOf(existing.value()) == null) {
-                    throw new CompileError(m.span(), "Type mismatch for " + m.name() + ": trying to assign value of type '"
-                            + v.display() + "' when map already contains a value of type '" + existing.value().display() + "'");
-                }
-                v = Types.widen(Type.intOf(v) instanceof Type.Int i ? i : Type.Int.INT64);
-            }
-        }
-        if (op == null && v instanceof Type.Int vi) {
-            Type.Int now = variables.natural(value, vi), was = maps.naturalInt(m.name());
-            Type.Int promoted = was == null || now == null ? now : IntPromotion.promote(was, now);
-            if (now == null) promoted = was;
-            if (promoted == null && was != null) {
-                throw new CompileError(m.span(), "Type mismatch for " + m.name() + ": trying to assign value of type '"
-                        + now.display() + "' when map already contains a value of type '" + was.display() + "'");
-            }
-            maps.naturalInt(m.name(), promoted);
-        }
-        maps.assign(m, keys, v);
-        // unknown key types (a key reads a map not assigned yet) leave a new map unrecorded until a later pass
-        MapInfo info = maps.get(m.name());
-        if (info != null) types.put(m, info.value());
-    }
-
-    private List<Type> keyTypes(Expr.MapAccess m) {
-        return storableTypes(m.keys(), "map key type");
-    }
-
-    /**
-     * The types of values stored as map keys or tuple elements, in their key form; null when one
-     * is not known yet. {@code what} names them in the error for a value that cannot be stored.
-     */
-    private List<Type> storableTypes(List<Expr> values, String what) {
-        List<Type> out = new ArrayList<>();
-        for (Expr x : values) {
-            Type t = expr(x);
-            if (t == null) return null;
-            if (t instanceof Type.Void || t instanceof Type.Aggregation || t instanceof Type.Args) {
-                throw new CompileError(x.span(), "Invalid " + what + ": " + t.display());
-            }
-            requireHoldable(x, t);
-            out.add(Types.keyForm(t));
-        }
-        return out;
     }
 
     /** Types an expression; null only while inferring, for a read of a map not typed yet. */
@@ -252,7 +190,7 @@ final class TypeChecker {
             case Expr.Positional p -> positional(p);
             case Expr.PositionalCount c -> Type.Int.INT64;
             case Expr.Variable v -> variables.read(v);
-            case Expr.MapAccess m -> mapRead(m);
+            case Expr.MapAccess m -> mapAccess.read(m);
             case Expr.Call c -> call(c);
             case Expr.FieldAccess f -> field(f);
             case Expr.Index i -> index(i);
@@ -262,7 +200,7 @@ final class TypeChecker {
             case Expr.Ternary t -> ternary(t);
             case Expr.Tuple t -> tuple(t);
             case Expr.Record r -> {
-                List<Type> elements = storableTypes(r.values(), "tuple element type");
+                List<Type> elements = mapAccess.storableTypes(r.values(), "tuple element type");
                 yield elements == null ? null : new Type.Tuple(elements, r.names());
             }
             case Expr.Cast c -> operators.cast(c);
@@ -305,25 +243,6 @@ final class TypeChecker {
 
     static boolean isNumber(String v) {
         return v.matches("-?[0-9]+") || v.matches("0[xX][0-9a-fA-F]+");
-    }
-
-    private Type mapRead(Expr.MapAccess m) {
-        List<Type> keys = keyTypes(m);
-        MapInfo info = maps.get(m.name());
-        if (info == null) {
-            if (inferring) return assumeIntegers ? Type.Int.INT64 : null;
-            throw new CompileError(m.span(), "Undefined map: " + m.name());
-        }
-        if (keys != null) maps.checkKeys(m, keys);
-        return switch (info.value()) {
-            case Type.Count c -> Type.Int.UINT64;
-            case Type.Sum s -> s.of();
-            case Type.Min s -> s.of();
-            case Type.Max s -> s.of();
-            case Type.Avg s -> s.of();
-            case Type.Aggregation a -> throw new CompileError(m.span(), "Map value of type " + a.display() + " can not be used in an expression");
-            default -> info.value();
-        };
     }
 
     /** The args builtin as the base of args.NAME: the arguments looked up by name. */
@@ -391,16 +310,7 @@ final class TypeChecker {
     private Type incDec(Expr.IncDec d) {
         switch (d.target()) {
             case Expr.MapAccess m -> {
-                List<Type> keys = keyTypes(m);
-                MapInfo info = maps.get(m.name());
-                if (info != null && Type.intOf(info.value()) == null) {
-                    throw new CompileError(d.span(), "The " + (d.increment() ? "++" : "--")
-                            + " operator can not be used on a map holding '" + info.value().display() + "'");
-                }
-                Type v = info == null ? Type.Int.INT64 : info.value();
-                maps.assign(m, keys, v);
-                types.put(m, v);
-                return v;
+                return mapAccess.incDec(d, m);
             }
             case Expr.Variable v -> {
                 return variables.incDec(d, v);
@@ -424,7 +334,7 @@ final class TypeChecker {
     }
 
     private Type tuple(Expr.Tuple t) {
-        List<Type> elems = storableTypes(t.elements(), "tuple element type");
+        List<Type> elems = mapAccess.storableTypes(t.elements(), "tuple element type");
         return elems == null ? null : new Type.Tuple(elems);
     }
 
@@ -436,10 +346,10 @@ final class TypeChecker {
         if (c.name().equals("offsetof")) return structs.offsetOf(c, this::expr);
         if (c.name().equals("delete") && c.args().size() == 2 && c.args().getFirst() instanceof Expr.MapAccess m
                 && m.keys().isEmpty()) {
-            deleteWithKey(c, m);
+            mapAccess.deleteWithKey(c, m);
             return new Type.Bool();
         }
-        if (c.name().equals("has_key")) return hasKey(c);
+        if (c.name().equals("has_key")) return mapAccess.hasKey(c);
         if (c.name().equals("getopt")) return NamedParams.type(NamedParams.value(c, options));
         if (c.name().equals("nsecs")) return Clocks.check(c);
         if (c.name().equals("str") && !c.args().isEmpty() && PositionalOffset.of(c.args().getFirst()) != null) {
@@ -464,34 +374,6 @@ final class TypeChecker {
         if (c.name().equals("print") && !argTypes.isEmpty()) requireHoldable(c.args().getFirst(), argTypes.getFirst());
         if (CompileTimeFunctions.handles(c.name())) return compileTime.check(c, argTypes, prunedDepth == 0);
         return Functions.check(c, argTypes, target, options);
-    }
-
-    /** {@code delete(@m, key)}: the map is named whole; the key (a tuple for several keys) must fit it. */
-    private Type deleteWithKey(Expr.Call c, Expr.MapAccess m) {
-        Type key = expr(c.args().get(1));
-        MapInfo info = maps.get(m.name());
-        if (info == null) {
-            if (inferring) return new Type.Void();
-            throw new CompileError(m.span(), "Undefined map: " + m.name());
-        }
-        types.put(m, info.value());
-        if (key == null) return new Type.Void();
-        List<Type> keys = key instanceof Type.Tuple t && info.keys().size() > 1 ? t.elements() : List.of(Types.keyForm(key));
-        maps.checkKeys(new Expr.MapAccess(m.name(), List.of(), c.args().get(1).span()), keys);
-        return new Type.Void();
-    }
-
-    /** {@code has_key(@m, key)}: true when the map holds the key. */
-    private Type hasKey(Expr.Call c) {
-        if (c.args().size() != 2 || !(c.args().getFirst() instanceof Expr.MapAccess m) || !m.keys().isEmpty()) {
-            throw new CompileError(c.span(), "has_key() expects a map and a key, e.g. `has_key(@my_map, 1)`");
-        }
-        MapInfo info = maps.get(m.name());
-        if (info != null && info.keys().isEmpty()) {
-            throw new CompileError(m.span(), "has_key() expects a map with explicit keys (non-scalar map)");
-        }
-        deleteWithKey(c, m);
-        return new Type.Bool();
     }
 
     /** The most bytes a whole C value (struct, union, array) may have: what one CPU's scratch memory holds. */
