@@ -22,6 +22,7 @@ final class MapAccessTyping {
     private final MapTable maps;
     private final VariableTyping variables;
     private final boolean inferring;
+    /** In the last inference pass a map read before any assignment is taken as an integer, as in {@code @n = @n + 1}. */
     private final boolean assumeIntegers;
 
     MapAccessTyping(Function<Expr, Type> typer, IdentityHashMap<Expr, Type> types, MapTable maps, VariableTyping variables,

@@ -8,10 +8,8 @@ import jtrace.diag.CompileError;
 import jtrace.diag.Span;
 import jtrace.types.Type;
 
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Types one probe body for one concrete target. Map types are shared by all probes through a
@@ -23,14 +21,13 @@ final class TypeChecker {
     private final MapTable maps;
     private final CompileOptions options;
     private final boolean inferring;
-    /** In the last inference pass a map read before any assignment is taken as an integer, as in {@code @n = @n + 1}. */
-    private final boolean assumeIntegers;
     private final IdentityHashMap<Expr, Type> types = new IdentityHashMap<>();
     private final IdentityHashMap<Expr, Long> constants = new IdentityHashMap<>();
     private final StructTyping structs;
     private final VariableTyping variables;
     private final OperatorTyping operators;
     private final MapAccessTyping mapAccess;
+    private final CallTyping calls;
     private final ConstantFolder folder;
     private final CompileTimeFunctions compileTime;
     /** How many enclosing branches a compile-time condition rules out (fail() is no error there). */
@@ -49,11 +46,11 @@ final class TypeChecker {
         this.variables = new VariableTyping(this::expr, types, structs, maps);
         this.operators = new OperatorTyping(this::expr, structs, variables, options);
         this.mapAccess = new MapAccessTyping(this::expr, types, maps, variables, inferring, assumeIntegers);
+        this.calls = new CallTyping(this::expr, types, maps, mapAccess, structs, compileTime, target, options, inferring);
         this.target = target;
         this.maps = maps;
         this.options = options;
         this.inferring = inferring;
-        this.assumeIntegers = assumeIntegers;
     }
 
     CheckedProbe check(Probe probe) {
@@ -191,7 +188,7 @@ final class TypeChecker {
             case Expr.PositionalCount c -> Type.Int.INT64;
             case Expr.Variable v -> variables.read(v);
             case Expr.MapAccess m -> mapAccess.read(m);
-            case Expr.Call c -> call(c);
+            case Expr.Call c -> calls.type(c, prunedDepth == 0);
             case Expr.FieldAccess f -> field(f);
             case Expr.Index i -> index(i);
             case Expr.Binary b -> operators.binary(b);
@@ -336,44 +333,6 @@ final class TypeChecker {
     private Type tuple(Expr.Tuple t) {
         List<Type> elems = mapAccess.storableTypes(t.elements(), "tuple element type");
         return elems == null ? null : new Type.Tuple(elems);
-    }
-
-    private Type call(Expr.Call c) {
-        if (SymbolFunctions.isStack(c.name())) return SymbolFunctions.stackCall(c, options);
-        if (Functions.isAggregation(c.name())) {
-            throw new CompileError(c.span(), c.name() + "() should be directly assigned to a map");
-        }
-        if (c.name().equals("offsetof")) return structs.offsetOf(c, this::expr);
-        if (c.name().equals("delete") && c.args().size() == 2 && c.args().getFirst() instanceof Expr.MapAccess m
-                && m.keys().isEmpty()) {
-            mapAccess.deleteWithKey(c, m);
-            return new Type.Bool();
-        }
-        if (c.name().equals("has_key")) return mapAccess.hasKey(c);
-        if (c.name().equals("getopt")) return NamedParams.type(NamedParams.value(c, options));
-        if (c.name().equals("nsecs")) return Clocks.check(c);
-        if (c.name().equals("str") && !c.args().isEmpty() && PositionalOffset.of(c.args().getFirst()) != null) {
-            return PositionalOffset.check(PositionalOffset.of(c.args().getFirst()), options);
-        }
-        List<Type> argTypes = new ArrayList<>();
-        for (Expr a : c.args()) {
-            if (a instanceof Expr.MapAccess m && Functions.takesWholeMap(c.name()) && m.keys().isEmpty()) {
-                MapInfo info = maps.get(m.name());
-                if (info == null) {
-                    if (inferring) return c.name().equals("len") ? Type.Int.INT64 : new Type.Void();
-                    throw new CompileError(m.span(), "Undefined map: " + m.name());
-                }
-                types.put(a, info.value());
-                argTypes.add(info.value());
-                continue;
-            }
-            Type t = expr(a);
-            if (t == null) return null;
-            argTypes.add(t);
-        }
-        if (c.name().equals("print") && !argTypes.isEmpty()) requireHoldable(c.args().getFirst(), argTypes.getFirst());
-        if (CompileTimeFunctions.handles(c.name())) return compileTime.check(c, argTypes, prunedDepth == 0);
-        return Functions.check(c, argTypes, target, options);
     }
 
     /** The most bytes a whole C value (struct, union, array) may have: what one CPU's scratch memory holds. */
