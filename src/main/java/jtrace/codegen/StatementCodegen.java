@@ -21,7 +21,10 @@ final class StatementCodegen {
     private final Emitter e;
     private final Frame frame;
     private final EventOps events;
-    private final Deque<Label[]> loops = new ArrayDeque<>();
+    /** Where continue and break jump in a loop. */
+    private record Loop(Label next, Label exit) {}
+
+    private final Deque<Loop> loops = new ArrayDeque<>();
     /** Where return and exit() go: the probe's end, or inside a map loop's callback its own return. */
     private Label end;
 
@@ -63,7 +66,7 @@ final class StatementCodegen {
                 Label exit = e.label("wend");
                 e.mark(top);
                 gen.condition(w.cond(), exit);
-                loops.push(new Label[]{top, exit});
+                loops.push(new Loop(top, exit));
                 boolean leaves = block(w.body());
                 loops.pop();
                 if (!leaves) e.jumpTo(top);
@@ -77,8 +80,8 @@ final class StatementCodegen {
             }
             case Stmt.ForRange f -> forRange(f);
             case Stmt.ForMap f -> gen.mapLoops().generate(f);
-            case Stmt.Break b -> { e.jumpTo(loops.peek()[1]); return true; }
-            case Stmt.Continue c -> { e.jumpTo(loops.peek()[0]); return true; }
+            case Stmt.Break b -> { e.jumpTo(loops.peek().exit()); return true; }
+            case Stmt.Continue c -> { e.jumpTo(loops.peek().next()); return true; }
             case Stmt.Return r -> { e.jumpTo(end); return true; }
             case Stmt.Nested n -> { return block(n.block()); }
         }
@@ -89,7 +92,7 @@ final class StatementCodegen {
     boolean loopBody(Block body, Label next, Label exit, Label ret) {
         Label outerEnd = end;
         end = ret;
-        loops.push(new Label[]{next, exit});
+        loops.push(new Loop(next, exit));
         boolean leaves = block(body);
         loops.pop();
         end = outerEnd;
@@ -136,7 +139,7 @@ final class StatementCodegen {
         e.jump(JumpOp.JSGE, i, lim, exit);
         gen.regs().release(lim);
         gen.regs().release(i);
-        loops.push(new Label[]{next, exit});
+        loops.push(new Loop(next, exit));
         block(f.body());
         loops.pop();
         e.mark(next);
