@@ -31,7 +31,7 @@ final class ArrayCastOps {
         }
         Reg r = gen.scalar(c.operand());
         // An integer fills at most 8 bytes; the bytes past the array's size stay zero in the slot.
-        if (to.size() < 8) gen.extend(r, to.size(), false);
+        if (to.size() < 8) e.extend(r, to.size(), false);
         e.store(Size.DW, base, off, r);
         gen.regs().release(r);
     }
@@ -48,7 +48,7 @@ final class ArrayCastOps {
         }
         Reg r = gen.regs().take(c.span());
         e.load(Size.ofBytes(to.bytes()), r, Reg.R10, slot);
-        if (to.signed() && to.bytes() < 8) gen.extend(r, to.bytes(), true);
+        if (to.signed() && to.bytes() < 8) e.extend(r, to.bytes(), true);
         return r;
     }
 }

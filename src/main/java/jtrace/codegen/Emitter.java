@@ -38,6 +38,22 @@ final class Emitter {
 
     void aluImm(AluOp op, Reg dst, int imm) { insns.add(new Insn.Alu(op, true, dst, Operand.of(imm))); }
 
+    /** Truncates to {@code bytes} and sign- or zero-extends back to 64 bits. */
+    void extend(Reg r, int bytes, boolean signed) {
+        if (bytes >= 8) return;
+        int shift = 64 - bytes * 8;
+        aluImm(AluOp.LSH, r, shift);
+        aluImm(signed ? AluOp.ARSH : AluOp.RSH, r, shift);
+    }
+
+    /** {@code r = r != 0}. */
+    void normalizeBool(Reg r) {
+        Label zero = label("bool0");
+        jumpImm(JumpOp.JEQ, r, 0, zero);
+        movImm(r, 1);
+        mark(zero);
+    }
+
     /** Reverses the low {@code bits} (16, 32, 64) bytes of dst, zero-extending: BPF_END to big endian on a little-endian CPU. */
     void byteSwap(Reg dst, int bits) { insns.add(new Insn.Endian(dst, bits, true)); }
 
@@ -61,6 +77,28 @@ final class Emitter {
     }
 
     void jumpTo(Label target) { insns.add(new Insn.Goto(target)); }
+
+    /**
+     * Ends a two-way branch with a 0/1 value: {@code out} is {@code whenJumped} on the path that
+     * jumped to {@code jumped}, the other value on the path falling through to here.
+     */
+    void joinBool(Reg out, Label jumped, boolean whenJumped) {
+        Label done = label("bool_done");
+        movImm(out, whenJumped ? 0 : 1);
+        jumpTo(done);
+        mark(jumped);
+        movImm(out, whenJumped ? 1 : 0);
+        mark(done);
+    }
+
+    /** {@code out = (x op imm) ? whenTaken : !whenTaken} as 0/1, in three instructions; out must not be x. */
+    void setBool(Reg out, JumpOp op, Reg x, int imm, boolean whenTaken) {
+        Label taken = label("bool_set");
+        movImm(out, whenTaken ? 1 : 0);
+        jumpImm(op, x, imm, taken);
+        movImm(out, whenTaken ? 0 : 1);
+        mark(taken);
+    }
 
     void call(BpfHelper helper) { insns.add(new Insn.Call(helper.id())); }
 

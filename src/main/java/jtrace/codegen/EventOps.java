@@ -32,6 +32,16 @@ final class EventOps {
     }
 
     void printf(Expr.Call c) {
+        formatted(c, EventSpec.Printf::new);
+    }
+
+    /** What a formatted record's event is, given its format, its arguments' layout and its size. */
+    interface FormattedEvent {
+        EventSpec of(String format, List<EventSpec.Arg> layout, int size);
+    }
+
+    /** A record of a printf-style call (format, then arguments): its arguments written in place after the id. */
+    void formatted(Expr.Call c, FormattedEvent event) {
         String format = ((Expr.StrLit) c.args().getFirst()).value();
         List<Expr> args = c.args().subList(1, c.args().size());
         List<EventSpec.Arg> layout = new ArrayList<>();
@@ -42,7 +52,7 @@ final class EventOps {
             off += TupleLayout.slotSize(t);
         }
         int size = off;
-        int id = program.addEvent(new EventSpec.Printf(format, layout, size));
+        int id = program.addEvent(event.of(format, layout, size));
         emit(id, size, c, rec -> {
             for (int i = 0; i < args.size(); i++) gen.write(args.get(i), rec, layout.get(i).offset());
         });

@@ -119,6 +119,6 @@ final class KernelProbeArgs {
     private void word(Reg r, int index, Type type) {
         // The verifier allows only whole, aligned u64 reads of a tracing program's context.
         e.load(Size.DW, r, ProbeCodegen.CTX, 8 * index);
-        if (Type.intOf(type) instanceof Type.Int i && i.bytes() < 8) gen.extend(r, i.bytes(), i.signed());
+        if (Type.intOf(type) instanceof Type.Int i && i.bytes() < 8) e.extend(r, i.bytes(), i.signed());
     }
 }

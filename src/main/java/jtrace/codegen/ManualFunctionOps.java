@@ -43,13 +43,8 @@ final class ManualFunctionOps {
         e.load(Size.DW, r, ProbeCodegen.CTX, PtRegs.offset("cs"));
         e.aluImm(AluOp.AND, r, 3);
         Label kernel = e.label("kmode");
-        Label done = e.label("mode_done");
         e.jumpImm(JumpOp.JNE, r, 3, kernel);
-        e.movImm(r, 1);
-        e.jumpTo(done);
-        e.mark(kernel);
-        e.movImm(r, 0);
-        e.mark(done);
+        e.joinBool(r, kernel, false);
         return r;
     }
 

@@ -48,11 +48,7 @@ final class MapLoops {
         int returned = frame.alloc(8);
         e.storeImm(Size.DW, Reg.R10, returned, 0);
         Label callback = e.label("for_each");
-        e.mapFd(Reg.R1, def.name());
-        e.insns().add(new Insn.LoadFunc(Reg.R2, callback));
-        e.mov(Reg.R3, Reg.R10);
-        e.movImm(Reg.R4, 0);
-        e.call(BpfHelper.FOR_EACH_MAP_ELEM);
+        forEach(def, callback, 0);
         Label ret = e.label("fe_return");
         List<Insn> body = callback(f, def, callback, ret, returned);
         callbacks.add(body);
@@ -138,11 +134,7 @@ final class MapLoops {
         int counter = frame.alloc(8);
         e.storeImm(Size.DW, Reg.R10, counter, 0);
         Label callback = e.label("count_cb");
-        e.mapFd(Reg.R1, def.name());
-        e.insns().add(new Insn.LoadFunc(Reg.R2, callback));
-        e.stackAddr(Reg.R3, counter);
-        e.movImm(Reg.R4, 0);
-        e.call(BpfHelper.FOR_EACH_MAP_ELEM);
+        forEach(def, callback, counter);
         Reg r = gen.regs().take(span);
         e.load(Size.DW, r, Reg.R10, counter);
         List<Insn> cb = new ArrayList<>();
@@ -167,5 +159,14 @@ final class MapLoops {
     void appendCallbacks() {
         for (List<Insn> c : callbacks) e.insns().addAll(c);
         callbacks.clear();
+    }
+
+    /** {@code bpf_for_each_map_elem(map, callback, r10 + ctx, 0)}: the callback gets the frame at {@code ctx} as its context. */
+    private void forEach(MapDef def, Label callback, int ctx) {
+        e.mapFd(Reg.R1, def.name());
+        e.insns().add(new Insn.LoadFunc(Reg.R2, callback));
+        e.addr(Reg.R3, Reg.R10, ctx);
+        e.movImm(Reg.R4, 0);
+        e.call(BpfHelper.FOR_EACH_MAP_ELEM);
     }
 }

@@ -513,11 +513,7 @@ final class MapOps {
         int keySlot = keyOf(List.of(c.args().get(1)), def);
         lookup(def, keySlot);
         Reg r = gen.regs().take(c.span());
-        Label absent = e.label("no_key");
-        e.movImm(r, 0);
-        e.jumpImm(JumpOp.JEQ, Reg.R0, 0, absent);
-        e.movImm(r, 1);
-        e.mark(absent);
+        e.setBool(r, JumpOp.JEQ, Reg.R0, 0, false);
         return r;
     }
 

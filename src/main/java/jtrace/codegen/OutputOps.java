@@ -8,11 +8,7 @@ import jtrace.asm.Reg;
 import jtrace.asm.Size;
 import jtrace.ast.Expr;
 import jtrace.sema.ProbeTarget;
-import jtrace.types.TupleLayout;
-import jtrace.types.Type;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * join() and errorf()/warnf(): ring buffer records like printf's. join reads the array's strings
@@ -84,19 +80,7 @@ final class OutputOps {
     }
 
     private void message(Expr.Call c, EventSpec.Message.Level level) {
-        String format = ((Expr.StrLit) c.args().getFirst()).value();
-        List<Expr> args = c.args().subList(1, c.args().size());
-        List<EventSpec.Arg> layout = new ArrayList<>();
-        int off = 8;
-        for (Expr a : args) {
-            Type t = gen.typeOf(a);
-            layout.add(new EventSpec.Arg(off, t));
-            off += TupleLayout.slotSize(t);
-        }
-        int size = off;
-        int id = program.addEvent(new EventSpec.Message(level, format, layout, size, program.checked().source(), c.span()));
-        new EventOps(gen, e, frame, program).emit(id, size, c, rec -> {
-            for (int i = 0; i < args.size(); i++) gen.write(args.get(i), rec, layout.get(i).offset());
-        });
+        new EventOps(gen, e, frame, program).formatted(c, (format, layout, size) ->
+                new EventSpec.Message(level, format, layout, size, program.checked().source(), c.span()));
     }
 }

@@ -10,17 +10,13 @@ import jtrace.asm.Size;
 import jtrace.ast.BinaryOp;
 import jtrace.ast.Block;
 import jtrace.ast.Expr;
-import jtrace.ast.Stmt;
 import jtrace.diag.CompileError;
 import jtrace.sema.CheckedProbe;
 import jtrace.sema.ProbeTarget;
 import jtrace.sema.TracepointField;
-import jtrace.types.TupleLayout;
 import jtrace.types.Type;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -37,14 +33,11 @@ final class ProbeCodegen {
     private final Emitter e = new Emitter();
     private final RegisterPool regs;
     private final Frame frame;
-    private final VariableLayout variables;
-    /** R10 offset of the top of the scratch variables' area. */
-    private int variablesTop;
-    private final Deque<Label[]> loops = new ArrayDeque<>();
-    /** Where return and exit() go: the probe's end, or inside a map loop's callback its own return. */
-    private Label end;
+    private VariableSlots variables;
+    /** Where the probe's code ends: the predicate's false branch, return and exit() outside map loops. */
+    private final Label end;
+    private final StatementCodegen statements;
     private final MapOps maps;
-    private final EventOps events;
     private final StructOps structs;
     private final MapLoops mapLoops;
 
@@ -55,31 +48,21 @@ final class ProbeCodegen {
         this.probe = probe;
         this.program = program;
         this.frame = new Frame(probe.ast().span(), scratch);
-        this.variables = VariableLayout.of(probe.scratch());
         this.regs = new RegisterPool(!scratch);
         this.end = e.label("end");
         this.maps = new MapOps(this, e, frame, program);
-        this.events = new EventOps(this, e, frame, program);
         this.structs = new StructOps(this, e, frame);
         this.mapLoops = new MapLoops(this, e, frame, program);
+        this.statements = new StatementCodegen(this, e, frame, end);
     }
 
     CompiledProbe generate() {
         e.mov(CTX, Reg.R1);
         pidFilter();
         if (probe.target() instanceof jtrace.sema.IterTarget) new KernelProbeArgs(this, e).skipFinalIteration(end, probe.types().keySet());
-        // Scratch variables get fixed slots, zeroed so every path the verifier walks reads initialised
-        // stack; a slot shared with an earlier scope's variable is zeroed again as its scope starts.
-        variablesTop = variables.size() == 0 ? -frame.mark() : frame.alloc(variables.size()) + variables.size();
-        int cleared = 0;
-        for (jtrace.sema.ScratchVariable v : variables.variables()) {
-            VariableLayout.Slot s = variables.slot(v);
-            int end = s.position() + s.size();
-            if (end > cleared) e.clear(Reg.R10, variablesTop - end, end - Math.max(cleared, s.position()));
-            cleared = Math.max(cleared, end);
-        }
+        variables = new VariableSlots(probe, e, frame);
         if (probe.ast().predicate() != null) condition(probe.ast().predicate(), end);
-        block(probe.ast().body());
+        statements.block(probe.ast().body());
         e.mark(end);
         e.exitWith(0);
         // The peephole pass sees only the probe's own code: map-loop callbacks address the probe's
@@ -120,235 +103,28 @@ final class ProbeCodegen {
 
     ProbeTarget target() { return probe.target(); }
 
-    // ---- statements ----
+    CheckedProbe probe() { return probe; }
 
-    /**
-     * Generates a block; returns true when it always jumps away (exit, return, break, continue),
-     * in which case the statements after that point are not generated: the verifier rejects
-     * unreachable instructions.
-     */
-    private boolean block(Block b) {
-        enterScope(b);
-        for (Stmt s : b.stmts()) {
-            int mark = frame.mark();
-            boolean leaves = stmt(s);
-            frame.release(mark);
-            if (leaves) return true;
-        }
-        return false;
-    }
+    VariableSlots variables() { return variables; }
 
-    private boolean stmt(Stmt s) {
-        switch (s) {
-            case Stmt.ExprStmt x -> { return exprStatement(x.expr()); }
-            case Stmt.Assign a -> assign(a);
-            case Stmt.Let l -> {
-                if (l.value() != null) assignVariable(l.variable(), l.value());
-                else e.clear(Reg.R10, variableSlot(l.variable()), TupleLayout.slotSize(variableType(l.variable())));
-            }
-            case Stmt.If i -> { return ifStatement(i); }
-            case Stmt.While w -> {
-                Label top = e.label("while");
-                Label exit = e.label("wend");
-                e.mark(top);
-                condition(w.cond(), exit);
-                loops.push(new Label[]{top, exit});
-                boolean leaves = block(w.body());
-                loops.pop();
-                if (!leaves) e.jumpTo(top);
-                e.mark(exit);
-            }
-            case Stmt.Unroll u -> {
-                long n = probe.constant(u.count());
-                for (long i = 0; i < n; i++) {
-                    if (block(u.body())) return true;
-                }
-            }
-            case Stmt.ForRange f -> forRange(f);
-            case Stmt.ForMap f -> mapLoops.generate(f);
-            case Stmt.Break b -> { e.jumpTo(loops.peek()[1]); return true; }
-            case Stmt.Continue c -> { e.jumpTo(loops.peek()[0]); return true; }
-            case Stmt.Return r -> { e.jumpTo(end); return true; }
-            case Stmt.Nested n -> { return block(n.block()); }
-        }
-        return false;
-    }
-
-    /** A map loop's body, generated with break/continue/return (and exit) jumping to the callback's own exits. */
-    boolean loopBody(Block body, Label next, Label exit, Label ret) {
-        Label outerEnd = end;
-        end = ret;
-        loops.push(new Label[]{next, exit});
-        boolean leaves = block(body);
-        loops.pop();
-        end = outerEnd;
-        return leaves;
-    }
-
-    /** Where return and exit() jump from the code being generated. */
-    Label endLabel() { return end; }
+    // ---- statements, variables, conditions (see StatementCodegen, VariableSlots, Conditions) ----
 
     /** The R10 offset of the slot of the variable {@code $name} refers to here. */
-    int variableSlot(Expr.Variable v) {
-        VariableLayout.Slot s = variables.slot(probe.scratch().of(v));
-        return variablesTop - s.position() - s.size();
-    }
-
-    private Type variableType(Expr.Variable v) { return probe.scratch().typeOf(probe.scratch().of(v)); }
+    int variableSlot(Expr.Variable v) { return variables.slot(v); }
 
     /** Zeroes the slots of the scope's variables that share storage with an earlier scope's. */
-    void enterScope(Object owner) {
-        for (jtrace.sema.ScratchVariable v : variables.ownedBy(owner)) {
-            VariableLayout.Slot s = variables.slot(v);
-            if (s.reused()) e.clear(Reg.R10, variablesTop - s.position() - s.size(), s.size());
-        }
-    }
+    void enterScope(Object owner) { variables.enterScope(owner); }
 
-    private boolean ifStatement(Stmt.If i) {
-        Label otherwise = e.label("else");
-        condition(i.cond(), otherwise);
-        boolean thenLeaves = block(i.then());
-        if (i.otherwise() == null) {
-            e.mark(otherwise);
-            return false;
-        }
-        Label done = e.label("endif");
-        if (!thenLeaves) e.jumpTo(done);
-        e.mark(otherwise);
-        boolean elseLeaves = block(i.otherwise());
-        e.mark(done);
-        return thenLeaves && elseLeaves;
-    }
+    /** A map loop's body, generated with break/continue/return (and exit) jumping to the callback's own exits. */
+    boolean loopBody(Block body, Label next, Label exit, Label ret) { return statements.loopBody(body, next, exit, ret); }
 
-    private void forRange(Stmt.ForRange f) {
-        enterScope(f);
-        int slot = variableSlot(f.variable());
-        int limitSlot = frame.alloc(8);
-        Reg from = scalar(f.from());
-        e.store(Size.DW, Reg.R10, slot, from);
-        regs.release(from);
-        Reg to = scalar(f.to());
-        e.store(Size.DW, Reg.R10, limitSlot, to);
-        regs.release(to);
-        Label top = e.label("for");
-        Label next = e.label("fnext");
-        Label exit = e.label("fend");
-        e.mark(top);
-        Reg i = regs.take(f.span());
-        Reg lim = regs.take(f.span());
-        e.load(Size.DW, i, Reg.R10, slot);
-        e.load(Size.DW, lim, Reg.R10, limitSlot);
-        e.jump(JumpOp.JSGE, i, lim, exit);
-        regs.release(lim);
-        regs.release(i);
-        loops.push(new Label[]{next, exit});
-        block(f.body());
-        loops.pop();
-        e.mark(next);
-        Reg j = regs.take(f.span());
-        e.load(Size.DW, j, Reg.R10, slot);
-        e.aluImm(AluOp.ADD, j, 1);
-        e.store(Size.DW, Reg.R10, slot, j);
-        regs.release(j);
-        e.jumpTo(top);
-        e.mark(exit);
-    }
+    /** Where return and exit() jump from the code being generated. */
+    Label endLabel() { return statements.endLabel(); }
 
-    /** Returns true for exit(), which ends the probe. */
-    private boolean exprStatement(Expr x) {
-        if (x instanceof Expr.Call c) {
-            switch (c.name()) {
-                case "printf" -> { events.printf(c); return false; }
-                case "exit" -> { events.exit(c); e.jumpTo(end); return true; }
-                case "print" -> { events.print(c); return false; }
-                case "clear", "zero" -> { events.clear(c, c.name().equals("zero")); return false; }
-                case "time" -> { events.time(c); return false; }
-                case "delete" -> { maps.delete(c); return false; }
-                case "system", "cat", "signal", "override" -> { symbols().action(c); return false; }
-                case "join", "errorf", "warnf" -> { new OutputOps(this, e, frame, program).handle(c); return false; }
-                // Settled at compile time: nothing runs.
-                case "fail", "static_assert" -> { return false; }
-                default -> { }
-            }
-        }
-        // c ? print("a") : print("b"); as a statement is an if/else of its two actions.
-        if (x instanceof Expr.Ternary t && typeOf(x) instanceof Type.Void) {
-            Label otherwise = e.label("tern_else");
-            Label done = e.label("tern_done");
-            condition(t.cond(), otherwise);
-            boolean thenLeaves = exprStatement(t.then());
-            if (!thenLeaves) e.jumpTo(done);
-            e.mark(otherwise);
-            boolean elseLeaves = exprStatement(t.otherwise());
-            e.mark(done);
-            return thenLeaves && elseLeaves;
-        }
-        if (typeOf(x) instanceof Type.Void) {
-            throw new CompileError(x.span(), "jtrace cannot generate code for this statement yet");
-        }
-        if (isMemoryType(typeOf(x))) {
-            int mark = frame.mark();
-            int slot = frame.alloc(TupleLayout.slotSize(typeOf(x)));
-            write(x, Reg.R10, slot);
-            frame.release(mark);
-            return false;
-        }
-        regs.release(scalar(x));
-        return false;
-    }
+    /** Jumps to {@code otherwise} when the condition is false; falls through when true. */
+    void condition(Expr c, Label otherwise) { new Conditions(this, e).jumpUnless(c, otherwise); }
 
-    private void assign(Stmt.Assign a) {
-        switch (a.target()) {
-            case Expr.MapAccess m -> {
-                if (a.op() == null && a.value() instanceof Expr.Call c && isAggregation(typeOf(a.value()))) {
-                    maps.aggregate(m, c, typeOf(a.value()));
-                } else if (a.op() == null) {
-                    maps.store(m, a.value());
-                } else {
-                    maps.compound(m, a.op(), a.value());
-                }
-            }
-            case Expr.Variable v -> {
-                if (a.op() == null) {
-                    assignVariable(v, a.value());
-                } else {
-                    int slot = variableSlot(v);
-                    Reg rhs = scalar(a.value());
-                    scaleByElement(rhs, probe.variables().get(v.name()), a.op());
-                    Reg cur = regs.take(a.span());
-                    e.load(Size.DW, cur, Reg.R10, slot);
-                    arith(a.op(), cur, rhs, signedVar(v));
-                    regs.release(rhs);
-                    e.store(Size.DW, Reg.R10, slot, cur);
-                    regs.release(cur);
-                }
-            }
-            default -> throw new IllegalStateException("assignment target " + a.target());
-        }
-    }
-
-    private boolean signedVar(Expr.Variable v) {
-        return variableType(v) instanceof Type.Int i && i.signed();
-    }
-
-    private void assignVariable(Expr.Variable v, Expr value) {
-        int slot = variableSlot(v);
-        Type varType = variableType(v);
-        if (varType instanceof Type.Str s) {
-            // A shorter string assigned into a longer slot must not leave the old tail behind.
-            int valueSize = TupleLayout.slotSize(typeOf(value));
-            if (valueSize < TupleLayout.slotSize(s)) e.clear(Reg.R10, slot, TupleLayout.slotSize(s));
-        }
-        if (varType instanceof Type.Int i && i.bytes() < 8) {
-            // A variable declared narrower (let $x: uint8) keeps only its own bits.
-            Reg r = scalar(value);
-            extend(r, i.bytes(), i.signed());
-            e.store(Size.DW, Reg.R10, slot, r);
-            regs.release(r);
-            return;
-        }
-        write(value, Reg.R10, slot);
-    }
+    // ---- kinds of values ----
 
     static boolean isAggregation(Type t) { return t instanceof Type.Aggregation; }
 
@@ -362,85 +138,7 @@ final class ProbeCodegen {
         return t instanceof Type.Struct || t instanceof Type.Array;
     }
 
-    // ---- conditions ----
-
-    /** Jumps to {@code otherwise} when the condition is false; falls through when true. */
-    void condition(Expr c, Label otherwise) {
-        if (c instanceof Expr.Binary b && b.op().isComparison() && !(typeOf(b.left()) instanceof Type.Str)) {
-            boolean signed = signedCompare(b.left(), b.right());
-            JumpOp inverse = inverseJump(b.op(), signed);
-            if (b.right() instanceof Expr.IntLit lit && lit.value() == (int) lit.value()) {
-                Reg l = scalar(b.left());
-                e.jumpImm(inverse, l, (int) lit.value(), otherwise);
-                regs.release(l);
-            } else {
-                Reg[] lr = scalarPair(b.left(), b.right());
-                e.jump(inverse, lr[0], lr[1], otherwise);
-                regs.release(lr[1]);
-                regs.release(lr[0]);
-            }
-            return;
-        }
-        if (c instanceof Expr.Binary b && b.op() == BinaryOp.LAND) {
-            condition(b.left(), otherwise);
-            condition(b.right(), otherwise);
-            return;
-        }
-        if (c instanceof Expr.Binary b && b.op() == BinaryOp.LOR) {
-            Label taken = e.label("or_true");
-            Label tryRight = e.label("or_right");
-            condition(b.left(), tryRight);
-            e.jumpTo(taken);
-            e.mark(tryRight);
-            condition(b.right(), otherwise);
-            e.mark(taken);
-            return;
-        }
-        if (c instanceof Expr.Unary u && u.op() == jtrace.ast.UnaryOp.LNOT) {
-            Label wasTrue = e.label("not");
-            Label done = e.label("not_done");
-            condition(u.operand(), wasTrue);
-            e.jumpTo(otherwise);
-            e.mark(wasTrue);
-            e.mark(done);
-            return;
-        }
-        Reg v = scalar(c);
-        e.jumpImm(JumpOp.JEQ, v, 0, otherwise);
-        regs.release(v);
-    }
-
-    private boolean signedCompare(Expr l, Expr r) {
-        return isSigned(typeOf(l)) && isSigned(typeOf(r))
-                || isSigned(typeOf(l)) && r instanceof Expr.IntLit
-                || l instanceof Expr.IntLit && isSigned(typeOf(r));
-    }
-
     static boolean isSigned(Type t) { return t instanceof Type.Int i && i.signed(); }
-
-    private static JumpOp inverseJump(BinaryOp op, boolean signed) {
-        return switch (op) {
-            case EQ -> JumpOp.JNE;
-            case NE -> JumpOp.JEQ;
-            case LT -> signed ? JumpOp.JSGE : JumpOp.JGE;
-            case LE -> signed ? JumpOp.JSGT : JumpOp.JGT;
-            case GT -> signed ? JumpOp.JSLE : JumpOp.JLE;
-            case GE -> signed ? JumpOp.JSLT : JumpOp.JLT;
-            default -> throw new IllegalArgumentException(op.name());
-        };
-    }
-
-    private static JumpOp jump(BinaryOp op, boolean signed) {
-        return switch (op) {
-            case EQ -> JumpOp.JEQ;
-            case NE -> JumpOp.JNE;
-            case LT -> signed ? JumpOp.JSLT : JumpOp.JLT;
-            case LE -> signed ? JumpOp.JSLE : JumpOp.JLE;
-            case GT -> signed ? JumpOp.JSGT : JumpOp.JGT;
-            case GE -> signed ? JumpOp.JSGE : JumpOp.JGE;
-            default -> throw new IllegalArgumentException(op.name());
-        };
-    }
 
     // ---- scalar expressions ----
 
@@ -470,8 +168,8 @@ final class ProbeCodegen {
             case Expr.Call c when probe.constant(c) != null -> constant(probe.constant(c), x);
             case Expr.SizeOf s when probe.constant(s) != null -> constant(probe.constant(s), x);
             case Expr.FieldAccess f -> field(f);
-            case Expr.Binary b -> binary(b);
-            case Expr.Unary u -> unary(u);
+            case Expr.Binary b -> arithmetic().binary(b);
+            case Expr.Unary u -> arithmetic().unary(u);
             case Expr.IncDec d -> incDec(d);
             case Expr.Ternary t -> {
                 // Both arms store to one slot, so each may use whatever registers it needs.
@@ -497,79 +195,19 @@ final class ProbeCodegen {
             case Expr.Cast c -> {
                 Reg r = scalar(c.operand());
                 Type to = typeOf(c);
-                if (Type.intOf(to) instanceof Type.Int i) extend(r, i.bytes(), i.signed());
-                else if (to instanceof Type.Bool) normalizeBool(r);
+                if (Type.intOf(to) instanceof Type.Int i) e.extend(r, i.bytes(), i.signed());
+                else if (to instanceof Type.Bool) e.normalizeBool(r);
                 yield r;
             }
-            case Expr.Call c when c.name().equals("kptr") || c.name().equals("uptr") -> scalar(c.args().getFirst());
-            case Expr.Call c when TYPE_TESTS.contains(c.name()) ->
-                    constant(typeTest(c.name(), c.args().getFirst()) ? 1 : 0, c);
-            case Expr.Call c when c.name().equals("nsecs") -> {
-                Reg r = regs.take(c.span());
-                e.call(switch (jtrace.sema.Clocks.clock(c)) {
-                    case "monotonic" -> BpfHelper.KTIME_GET_NS;
-                    case "boot" -> BpfHelper.KTIME_GET_BOOT_NS;
-                    default -> BpfHelper.KTIME_GET_TAI_NS;
-                });
-                e.mov(r, Reg.R0);
-                yield r;
-            }
-            case Expr.Call c when c.name().equals("bswap") -> {
-                Reg r = scalar(c.args().getFirst());
-                int bytes = ((Type.Int) typeOf(c)).bytes();
-                if (bytes == 1) extend(r, 1, false);
-                else e.byteSwap(r, bytes * 8);
-                yield r;
-            }
-            // The errno itself travels; user space turns it into the message.
-            case Expr.Call c when c.name().equals("strerror") -> scalar(c.args().getFirst());
-            case Expr.Call c when c.name().equals("syscall_name") || c.name().equals("cgroup_path") -> scalar(c.args().getFirst());
-            case Expr.Call c when c.name().equals("memcmp") -> manual().memcmp(c);
             case Expr.Index i when typeOf(i.base()) instanceof Type.Tuple -> tuples().readScalar(i, i.span());
-            case Expr.Call c when c.name().equals("has_key") -> maps.hasKey(c);
-            case Expr.Call c when c.name().equals("len") -> mapLoops.count((Expr.MapAccess) c.args().getFirst(), c.span());
-            case Expr.Call c when c.name().equals("delete") -> {
-                maps.delete(c);
-                // bpf_map_delete_elem returns 0 when the key was there.
-                Reg r = regs.take(c.span());
-                e.movImm(r, 1);
-                Label deleted = e.label("deleted");
-                e.jumpImm(JumpOp.JEQ, Reg.R0, 0, deleted);
-                e.movImm(r, 0);
-                e.mark(deleted);
-                yield r;
-            }
-            case Expr.Call c when c.name().equals("getopt") ->
-                    scalar(jtrace.sema.NamedParams.value(c, program.checked().options()));
-            case Expr.Call c when c.name().equals("strncmp") || c.name().equals("strcontains")
-                    || c.name().equals("strlen") || c.name().equals("strstr") ->
-                    new StringTests(this, e).evaluate(c);
-            case Expr.Call c when SymbolOps.handles(x, typeOf(x)) -> symbols().scalar(x);
+            case Expr.Call c -> new CallCodegen(this, e).scalar(c);
             case Expr.SizeOf s -> constant(s.operand() != null ? typeOf(s.operand()).size()
                     : jtrace.sema.TypeNames.parse(s.type(), s.span(), program.checked().options()).size(), x);
             default -> throw new CompileError(x.span(), "jtrace cannot generate code for this expression yet");
         };
     }
 
-    private static final java.util.Set<String> TYPE_TESTS = java.util.Set.of(
-            "is_array", "is_integer", "is_literal", "is_ptr", "is_str", "is_unsigned_integer");
-
-    /** is_array(), is_integer()...: what the argument's type (or, for is_literal, its syntax) is. */
-    private boolean typeTest(String name, Expr arg) {
-        Type t = typeOf(arg);
-        return switch (name) {
-            case "is_array" -> t instanceof Type.Array;
-            case "is_integer" -> t instanceof Type.Int;
-            // bpftrace types a non-negative literal as the smallest unsigned type that holds it.
-            case "is_unsigned_integer" -> arg instanceof Expr.IntLit n ? n.value() >= 0 : t instanceof Type.Int i && !i.signed();
-            case "is_ptr" -> t instanceof Type.Pointer;
-            case "is_str" -> t instanceof Type.Str;
-            case "is_literal" -> arg instanceof Expr.IntLit || arg instanceof Expr.StrLit || arg instanceof Expr.BoolLit;
-            default -> throw new IllegalStateException(name);
-        };
-    }
-
-    private Reg constant(long v, Expr x) {
+    Reg constant(long v, Expr x) {
         Reg r = regs.take(x.span());
         e.movImm(r, v);
         return r;
@@ -646,7 +284,7 @@ final class ProbeCodegen {
             Reg r = regs.take(f.span());
             int size = field.size() == 1 || field.size() == 2 || field.size() == 4 ? field.size() : 8;
             e.load(Size.ofBytes(size), r, CTX, field.offset());
-            if (size < 8 && field.signed()) extend(r, size, true);
+            if (size < 8 && field.signed()) e.extend(r, size, true);
             return r;
         }
         if (typeOf(f.base()) instanceof Type.Tuple) return tuples().readScalar(f, f.span());
@@ -658,152 +296,6 @@ final class ProbeCodegen {
         return tp.fields().stream().filter(x -> x.name().equals(f.field())).findFirst().orElseThrow();
     }
 
-    /** Truncates to {@code bytes} and sign- or zero-extends back to 64 bits. */
-    void extend(Reg r, int bytes, boolean signed) {
-        if (bytes >= 8) return;
-        int shift = 64 - bytes * 8;
-        e.aluImm(AluOp.LSH, r, shift);
-        e.aluImm(signed ? AluOp.ARSH : AluOp.RSH, r, shift);
-    }
-
-    private void normalizeBool(Reg r) {
-        Label zero = e.label("bool0");
-        e.jumpImm(JumpOp.JEQ, r, 0, zero);
-        e.movImm(r, 1);
-        e.mark(zero);
-    }
-
-    private Reg binary(Expr.Binary b) {
-        BinaryOp op = b.op();
-        if (op.isLogical() || op.isComparison()) {
-            Label no = e.label("false");
-            Label done = e.label("bool_done");
-            if (op.isComparison() && typeOf(b.left()) instanceof Type.Str) {
-                strings().compare(b, no);
-            } else {
-                condition(b, no);
-            }
-            Reg out = regs.take(b.span());
-            e.movImm(out, 1);
-            e.jumpTo(done);
-            e.mark(no);
-            e.movImm(out, 0);
-            e.mark(done);
-            return out;
-        }
-        boolean signed = isSigned(typeOf(b));
-        if (typeOf(b) instanceof Type.Pointer) return pointerArithmetic(b);
-        if (b.right() instanceof Expr.IntLit lit && lit.value() == (int) lit.value() && immediateOk(op, lit.value())) {
-            Reg l = scalar(b.left());
-            arithImm(op, l, (int) lit.value(), signed);
-            return l;
-        }
-        Reg[] lr = scalarPair(b.left(), b.right());
-        arith(op, lr[0], lr[1], signed);
-        regs.release(lr[1]);
-        return lr[0];
-    }
-
-    /** {@code p + n}, {@code n + p}, {@code p - n}: n is scaled by the size of p's element. */
-    private Reg pointerArithmetic(Expr.Binary b) {
-        boolean pointerLeft = typeOf(b.left()) instanceof Type.Pointer;
-        int step = elementSize(typeOf(b));
-        Expr n = pointerLeft ? b.right() : b.left();
-        if (n instanceof Expr.IntLit lit && lit.value() * step == (int) (lit.value() * step)) {
-            Reg p = scalar(pointerLeft ? b.left() : b.right());
-            e.aluImm(b.op() == BinaryOp.SUB ? AluOp.SUB : AluOp.ADD, p, (int) (lit.value() * step));
-            return p;
-        }
-        Reg[] lr = scalarPair(b.left(), b.right());
-        Reg p = pointerLeft ? lr[0] : lr[1];
-        Reg i = pointerLeft ? lr[1] : lr[0];
-        if (step != 1) e.aluImm(AluOp.MUL, i, step);
-        if (p == PAIR_SPARE) {
-            // n + p with the pointer in the spare register: the sum goes to n's pool register.
-            e.alu(AluOp.ADD, i, p);
-            return i;
-        }
-        e.alu(b.op() == BinaryOp.SUB ? AluOp.SUB : AluOp.ADD, p, i);
-        regs.release(i);
-        return p;
-    }
-
-    /** Bytes one step of a pointer moves: its element's size (1 for void and unknown elements). */
-    static int elementSize(Type t) {
-        if (!(t instanceof Type.Pointer p) || p.pointee() == null) return 1;
-        return Math.max(1, p.pointee().size());
-    }
-
-    /** {@code $p += n} / {@code $p -= n} on a pointer variable moves it by n elements. */
-    private void scaleByElement(Reg n, Type variable, BinaryOp op) {
-        int step = elementSize(variable);
-        if (step != 1 && (op == BinaryOp.ADD || op == BinaryOp.SUB)) e.aluImm(AluOp.MUL, n, step);
-    }
-
-    private static boolean immediateOk(BinaryOp op, long v) {
-        return switch (op) {
-            case DIV, MOD -> v != 0;
-            case SHL, SHR -> v >= 0 && v < 64;
-            default -> true;
-        };
-    }
-
-    void arith(BinaryOp op, Reg l, Reg r, boolean signed) {
-        switch (op) {
-            case DIV, MOD -> {
-                // BPF division by zero yields 0 (and x % 0 yields x); bpftrace gives the same.
-                e.alu(aluOp(op, signed), l, r);
-            }
-            default -> e.alu(aluOp(op, signed), l, r);
-        }
-    }
-
-    private void arithImm(BinaryOp op, Reg l, int imm, boolean signed) { e.aluImm(aluOp(op, signed), l, imm); }
-
-    private static AluOp aluOp(BinaryOp op, boolean signed) {
-        return switch (op) {
-            case ADD -> AluOp.ADD;
-            case SUB -> AluOp.SUB;
-            case MUL -> AluOp.MUL;
-            case DIV -> signed ? AluOp.SDIV : AluOp.DIV;
-            case MOD -> signed ? AluOp.SMOD : AluOp.MOD;
-            case BAND -> AluOp.AND;
-            case BOR -> AluOp.OR;
-            case BXOR -> AluOp.XOR;
-            case SHL -> AluOp.LSH;
-            case SHR -> signed ? AluOp.ARSH : AluOp.RSH;
-            default -> throw new IllegalArgumentException(op.name());
-        };
-    }
-
-    private Reg unary(Expr.Unary u) {
-        switch (u.op()) {
-            case NEG -> {
-                Reg r = scalar(u.operand());
-                e.neg(r);
-                return r;
-            }
-            case BNOT -> {
-                Reg r = scalar(u.operand());
-                e.aluImm(AluOp.XOR, r, -1);
-                return r;
-            }
-            case LNOT -> {
-                Reg r = scalar(u.operand());
-                Label zero = e.label("lnot0");
-                Label done = e.label("lnot_done");
-                e.jumpImm(JumpOp.JEQ, r, 0, zero);
-                e.movImm(r, 0);
-                e.jumpTo(done);
-                e.mark(zero);
-                e.movImm(r, 1);
-                e.mark(done);
-                return r;
-            }
-            default -> throw new CompileError(u.span(), "the " + u.op().symbol + " operator is not supported by jtrace yet");
-        }
-    }
-
     private Reg incDec(Expr.IncDec d) {
         int delta = d.increment() ? 1 : -1;
         switch (d.target()) {
@@ -811,7 +303,7 @@ final class ProbeCodegen {
                 return maps.incDec(m, delta, d.prefix());
             }
             case Expr.Variable v -> {
-                delta *= elementSize(probe.scratch().typeOf(probe.scratch().of(v)));
+                delta *= Arithmetic.elementSize(variables.type(v));
                 int slot = variableSlot(v);
                 Reg r = regs.take(d.span());
                 e.load(Size.DW, r, Reg.R10, slot);
@@ -824,71 +316,27 @@ final class ProbeCodegen {
         }
     }
 
-    // ---- values in memory ----
+    // ---- the generators of each family of values and code ----
 
-    private StringOps strings() { return new StringOps(this, e, frame); }
+    StringOps strings() { return new StringOps(this, e, frame); }
 
-    private TupleOps tuples() { return new TupleOps(this, e); }
+    TupleOps tuples() { return new TupleOps(this, e); }
 
-    private ManualFunctionOps manual() { return new ManualFunctionOps(this, e, frame); }
-    private SymbolOps symbols() { return new SymbolOps(this, e, frame, program); }
+    ManualFunctionOps manual() { return new ManualFunctionOps(this, e, frame); }
+
+    Arithmetic arithmetic() { return new Arithmetic(this, e); }
+
+    MapLoops mapLoops() { return mapLoops; }
+
+    SymbolOps symbols() { return new SymbolOps(this, e, frame, program); }
 
     /** Writes the value of {@code x} at base+off in its slot form (integers as 8 bytes). */
-    void write(Expr x, Reg base, int off) {
-        Type t = typeOf(x);
-        if (!isMemoryType(t)) {
-            Reg r = scalar(x);
-            e.store(Size.DW, base, off, r);
-            regs.release(r);
-            return;
-        }
-        switch (x) {
-            case Expr.Tuple tuple -> writeElements(tuple.elements(), (Type.Tuple) t, base, off);
-            case Expr.Record record -> writeElements(record.values(), (Type.Tuple) t, base, off);
-            case Expr.Variable v -> {
-                Reg tmp = regs.take(x.span());
-                e.copyAny(base, off, Reg.R10, variableSlot(v), TupleLayout.slotSize(t), tmp);
-                regs.release(tmp);
-            }
-            case Expr.FieldAccess f when typeOf(f.base()) instanceof Type.Tuple -> tuples().copyElement(f, base, off);
-            case Expr.Index i when typeOf(i.base()) instanceof Type.Tuple -> tuples().copyElement(i, base, off);
-            case Expr.FieldAccess f when isCData(t) && structs.isMemory(f) -> structs.copy(f, base, off);
-            case Expr.Index i when isCData(t) && structs.isMemory(i) -> structs.copy(i, base, off);
-            case Expr.Unary u when isCData(t) && structs.isMemory(u) -> structs.copy(u, base, off);
-            case Expr.MapAccess m when t instanceof Type.Tuple || t instanceof Type.Buffer || isCData(t) ->
-                    maps.readInto(m, base, off, TupleLayout.slotSize(t));
-            case Expr.Call c when c.name().equals("buf") -> new BufferOps(this, e).write(c, (Type.Buffer) t, base, off);
-            case Expr.Call c when c.name().equals("pton") -> manual().pton(c, base, off);
-            case Expr.Cast c when t instanceof Type.Array a -> new ArrayCastOps(this, e, frame).write(c, a, base, off);
-            case Expr.Ternary tern when t instanceof Type.Tuple || isCData(t) -> strings().ternary(tern, TupleLayout.slotSize(t), base, off);
-            case Expr.Call c when SymbolOps.inMemory(t) -> symbols().write(c, base, off);
-            case Expr.Ident id when jtrace.sema.WholeArgs.is(id, t) -> new WholeArgsWriter(this, e, frame).write(id, (Type.Struct) t, base, off);
-            default -> strings().write(x, (Type.Str) t, base, off);
-        }
-    }
-
-    /** A tuple's or record's elements, each at its offset in the layout. */
-    private void writeElements(List<Expr> elements, Type.Tuple t, Reg base, int off) {
-        TupleLayout layout = TupleLayout.of(t);
-        for (int i = 0; i < elements.size(); i++) {
-            Expr el = elements.get(i);
-            Type elemSlot = t.elements().get(i);
-            int at = off + layout.offsets().get(i);
-            // An element narrower than its slot (a short string literal) leaves no stale bytes.
-            if (isMemoryType(elemSlot) && TupleLayout.slotSize(typeOf(el)) < TupleLayout.slotSize(elemSlot)) {
-                e.clear(base, at, TupleLayout.slotSize(elemSlot));
-            }
-            write(el, base, at);
-        }
-    }
+    void write(Expr x, Reg base, int off) { new ValueWriter(this, e, frame).write(x, base, off); }
 
     /** The stack slot holding a string expression's value, materialising it when it is not a variable. */
-    int stringSlot(Expr x) {
-        if (x instanceof Expr.Variable v) return variableSlot(v);
-        int slot = frame.alloc(TupleLayout.slotSize(typeOf(x)));
-        write(x, Reg.R10, slot);
-        return slot;
-    }
+    int stringSlot(Expr x) { return new ValueWriter(this, e, frame).stringSlot(x); }
+
+    void arith(BinaryOp op, Reg l, Reg r, boolean signed) { arithmetic().arith(op, l, r, signed); }
 
     ProgramContext program() { return program; }
 

@@ -31,18 +31,13 @@ final class StringTests {
         Reg r = gen.regs().take(c.span());
         Label zero = e.label("strtest_0");
         Label one = e.label("strtest_1");
-        Label done = e.label("strtest_done");
         if (c.name().equals("strncmp")) {
             strncmp(sa, capA, sb, capB, ((Expr.IntLit) c.args().get(2)).value(), zero, one);
         } else {
             search(sa, capA, sb, capB, zero, one, null);
         }
         e.mark(zero);
-        e.movImm(r, 0);
-        e.jumpTo(done);
-        e.mark(one);
-        e.movImm(r, 1);
-        e.mark(done);
+        e.joinBool(r, one, true);
         return r;
     }
 

@@ -65,7 +65,7 @@ final class StructOps {
         }
         Reg r = gen.regs().take(x.span());
         e.load(Size.DW, r, ProbeCodegen.CTX, index * 8);
-        if (Type.intOf(gen.typeOf(x)) instanceof Type.Int i) gen.extend(r, i.bytes(), i.signed());
+        if (Type.intOf(gen.typeOf(x)) instanceof Type.Int i) e.extend(r, i.bytes(), i.signed());
         return r;
     }
 
@@ -100,7 +100,7 @@ final class StructOps {
             e.aluImm(signed ? AluOp.ARSH : AluOp.RSH, a, 64 - bitSize);
         } else {
             e.load(Size.ofBytes(readSize), a, Reg.R10, slot);
-            if (t instanceof Type.Int i && i.signed()) gen.extend(a, i.bytes(), true);
+            if (t instanceof Type.Int i && i.signed()) e.extend(a, i.bytes(), true);
         }
         return a;
     }

@@ -11,12 +11,10 @@ import jtrace.sema.TracepointField;
 import jtrace.symbols.ElfSymbolTable;
 import jtrace.symbols.KernelSymbols;
 import jtrace.types.PtRegs;
-import jtrace.types.TupleLayout;
 import jtrace.types.Type;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -297,19 +295,6 @@ final class SymbolOps {
 
     /** system()/cat(): the printf-formatted command or path travels as a record, run in user space. */
     private void formatted(Expr.Call c, EventSpec.Action.Kind kind) {
-        String format = ((Expr.StrLit) c.args().getFirst()).value();
-        List<Expr> args = c.args().subList(1, c.args().size());
-        List<EventSpec.Arg> layout = new ArrayList<>();
-        int off = 8;
-        for (Expr a : args) {
-            Type t = gen.typeOf(a);
-            layout.add(new EventSpec.Arg(off, t));
-            off += TupleLayout.slotSize(t);
-        }
-        int size = off;
-        int id = program.addEvent(new EventSpec.Action(kind, format, layout, size));
-        new EventOps(gen, e, frame, program).emit(id, size, c, rec -> {
-            for (int i = 0; i < args.size(); i++) gen.write(args.get(i), rec, layout.get(i).offset());
-        });
+        new EventOps(gen, e, frame, program).formatted(c, (format, layout, size) -> new EventSpec.Action(kind, format, layout, size));
     }
 }

@@ -59,7 +59,7 @@ final class UserProbeArgs {
         }
         Reg r = gen.regs().take(f.span());
         e.load(Size.DW, r, ProbeCodegen.CTX, PtRegs.argumentOffset(p.register()));
-        if (p.type() instanceof Type.Int i) gen.extend(r, i.bytes(), i.signed());
+        if (p.type() instanceof Type.Int i) e.extend(r, i.bytes(), i.signed());
         return r;
     }
 
@@ -101,7 +101,7 @@ final class UserProbeArgs {
             }
             case UsdtArgument.Register g -> {
                 e.load(Size.DW, r, ProbeCodegen.CTX, PtRegs.offsetOfRegister(g.register()));
-                gen.extend(r, g.size(), g.signed());
+                e.extend(r, g.size(), g.signed());
             }
             case UsdtArgument.Memory m -> {
                 e.load(Size.DW, r, ProbeCodegen.CTX, PtRegs.offsetOfRegister(m.base()));
@@ -112,7 +112,7 @@ final class UserProbeArgs {
                     e.alu(AluOp.ADD, r, Reg.R1);
                 }
                 readUser(r, r, m.size());
-                gen.extend(r, m.size(), m.signed());
+                e.extend(r, m.size(), m.signed());
             }
         }
     }
