@@ -177,12 +177,14 @@ final class UserProbeResolver {
     /**
      * {@code usdt:*:...}: the probes of every binary and library mapped by a running process (by
      * the -p process only, with -p), as bpftrace finds them; each is attached to its file, for
-     * every process. Files that are gone or are not ELF are skipped.
+     * every process. Only executable mappings count; files that are gone or are not ELF are skipped.
      */
     private List<ProbeTarget> hostUsdt(AttachPoint ap, String providerPattern, String namePattern) {
         java.util.SortedSet<String> paths = new java.util.TreeSet<>();
         for (int p : pid.isPresent() ? List.of((int) pid.getAsLong()) : runningPids()) {
-            jtrace.symbols.ProcessMaps.read(p).ifPresent(m -> m.mappings().forEach(x -> paths.add(x.path())));
+            // Code the process runs: not files it merely reads through mmap (a tracer's own ELF reading).
+            jtrace.symbols.ProcessMaps.read(p).ifPresent(m -> m.mappings().stream()
+                    .filter(x -> x.executable() && !x.deleted()).forEach(x -> paths.add(x.path())));
         }
         List<ProbeTarget> out = new ArrayList<>();
         for (String path : paths) {

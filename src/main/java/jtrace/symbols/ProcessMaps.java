@@ -11,8 +11,15 @@ import java.util.Optional;
 public record ProcessMaps(List<Mapping> mappings) {
     public ProcessMaps { mappings = List.copyOf(mappings); }
 
-    /** {@code start-end perms offset dev inode path}: one line of the maps file. */
-    public record Mapping(long start, long end, long offset, long inode, String path) {}
+    /**
+     * {@code start-end perms offset dev inode path}: one line of the maps file; {@code executable}
+     * from its perms, {@code deleted} when the file was removed after it was mapped.
+     */
+    public record Mapping(long start, long end, long offset, long inode, String path, boolean executable, boolean deleted) {
+        public Mapping(long start, long end, long offset, long inode, String path) {
+            this(start, end, offset, inode, path, true, false);
+        }
+    }
 
     public static Optional<ProcessMaps> read(int pid) {
         // procfs files report sizes that Files.readString trusts; read the stream to its end instead.
@@ -31,8 +38,10 @@ public record ProcessMaps(List<Mapping> mappings) {
             String[] range = f[0].split("-");
             if (range.length != 2) continue;
             try {
+                boolean deleted = f[5].endsWith(" (deleted)");
                 out.add(new Mapping(Long.parseUnsignedLong(range[0], 16), Long.parseUnsignedLong(range[1], 16),
-                        Long.parseUnsignedLong(f[2], 16), Long.parseLong(f[4]), f[5].replace(" (deleted)", "")));
+                        Long.parseUnsignedLong(f[2], 16), Long.parseLong(f[4]), f[5].replace(" (deleted)", ""),
+                        f[1].length() > 2 && f[1].charAt(2) == 'x', deleted));
             } catch (NumberFormatException e) {
                 // not a mapping line
             }
