@@ -14,8 +14,11 @@ import java.util.Map;
 /** What all probes of one program share: the maps, the event table, and run-time constants. */
 final class ProgramContext {
     static final long PAGE_SIZE = 4096;
-    /** The largest ring the default perf_rb_pages gives, and the largest any setting gives (1 GiB). */
-    static final long DEFAULT_RINGBUF_CAP = 64L << 20, MAX_RINGBUF_BYTES = 1L << 30;
+    /**
+     * The largest ring the default perf_rb_pages gives: 16 MiB, bpftrace's documented largest default
+     * ring (4096 pages); and the largest any setting gives (1 GiB).
+     */
+    static final long DEFAULT_RINGBUF_CAP = 16L << 20, MAX_RINGBUF_BYTES = 1L << 30;
 
     private final CheckedProgram checked;
     private final long startNanos;
