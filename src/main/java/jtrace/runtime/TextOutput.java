@@ -20,7 +20,11 @@ public final class TextOutput implements Output {
     /** One char per byte (see above): getBytes is an array copy, cheaper than print's encoder. */
     @Override public void printf(String s) { out.write(s.getBytes(StandardCharsets.ISO_8859_1), 0, s.length()); }
 
-    @Override public void map(MapDump dump, int top, int div) { out.print(TextMapPrinter.print(dump.name(), dump.entries(), top, div)); }
+    /** An empty map prints an empty line, as in bpftrace: a line begun before print() still ends. */
+    @Override public void map(MapDump dump, int top, int div) {
+        String text = TextMapPrinter.print(dump.name(), dump.entries(), top, div);
+        out.print(text.isEmpty() ? "\n" : text);
+    }
 
     @Override public void value(Value v) { out.println(ValueText.text(v)); }
 
