@@ -41,10 +41,20 @@ public final class TextOutput implements Output {
 
     @Override public void exitMaps(List<MapDump> maps) { out.print(TextMapPrinter.printAll(maps)); }
 
-    /** Current bpftrace reports lost events on stderr, apart from the program's output. */
-    @Override public void lostEvents(long n) { err.println("Lost " + n + " events"); }
+    /**
+     * Current bpftrace reports lost events on stderr, apart from the program's output. The output is
+     * flushed first: when both streams go to one file, the warning then starts a line of its own
+     * instead of landing inside a line cut where a full buffer was written out.
+     */
+    @Override public void lostEvents(long n) {
+        out.flush();
+        err.println("Lost " + n + " events");
+    }
 
-    @Override public void mapFull(long n) { err.println(MapFullWarning.text(n)); }
+    @Override public void mapFull(long n) {
+        out.flush();
+        err.println(MapFullWarning.text(n));
+    }
 
     @Override public void attachedProbes(int n) { err.println("Attached " + n + (n == 1 ? " probe" : " probes")); }
 
