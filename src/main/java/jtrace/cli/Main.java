@@ -12,6 +12,7 @@ import jtrace.load.VerifierRejection;
 import jtrace.parse.ImportedFileError;
 import jtrace.parse.ParsedScript;
 import jtrace.parse.Parser;
+import jtrace.runtime.EarlyRingBuffer;
 import jtrace.runtime.JsonOutput;
 import jtrace.runtime.Output;
 import jtrace.runtime.PhaseTimer;
@@ -34,7 +35,6 @@ import jtrace.sys.Cpus;
 import jtrace.sys.KernelClock;
 import jtrace.sys.KernelErrors;
 import jtrace.sys.SysException;
-import jtrace.sys.Syscalls;
 import jtrace.tracefs.TracefsException;
 
 import java.io.FileOutputStream;
@@ -96,12 +96,10 @@ public final class Main {
             out.println(VERSION);
             return 0;
         }
-        if (!opts.list() && !opts.dump()) {
-            // The first native call costs tens of milliseconds to set up: done meanwhile, while compiling.
-            Thread.ofPlatform().daemon().name("jtrace-warmup").start(Syscalls::warmUp);
-        }
-        try {
-            return execute(opts, out, err);
+        // The first native call costs tens of milliseconds to set up, the output ring a few more:
+        // both are done meanwhile, while compiling.
+        try (EarlyRingBuffer early = opts.list() || opts.dump() ? null : EarlyRingBuffer.start(Main::defaultRingBytes)) {
+            return execute(opts, out, err, early);
         } catch (CompileError e) {
             throw new IllegalStateException("compile error outside compilation", e);
         } catch (VerifierRejection e) {
@@ -131,7 +129,13 @@ public final class Main {
         }
     }
 
-    private static int execute(Options opts, PrintStream out, PrintStream err) {
+    /** The output ring's size unless a config block changes it: from the environment's perf_rb_pages. */
+    private static int defaultRingBytes() {
+        int pages = CompileOptions.fromEnvironment(System.getenv(), List.of()).perfRbPages();
+        return CompiledProgram.ringBufferBytes(pages, Cpus.possible().size());
+    }
+
+    private static int execute(Options opts, PrintStream out, PrintStream err, EarlyRingBuffer early) {
         if (opts.list()) return Listing.list(opts, out, err);
         SourceFile source;
         try {
@@ -171,7 +175,7 @@ public final class Main {
         try (child) {
             return compileAndRun(opts, source, compileOptions.withProcesses(
                     child != null ? OptionalLong.of(child.pid()) : opts.command() != null ? OptionalLong.of(0) : OptionalLong.empty(),
-                    traced != null ? OptionalLong.of(traced.pid()) : OptionalLong.empty()), child, traced, out, err);
+                    traced != null ? OptionalLong.of(traced.pid()) : OptionalLong.empty()), child, traced, early, out, err);
         }
     }
 
@@ -184,7 +188,7 @@ public final class Main {
     }
 
     private static int compileAndRun(Options opts, SourceFile source, CompileOptions compileOptions, ChildCommand child,
-                                     ProcessHandle traced, PrintStream out, PrintStream err) {
+                                     ProcessHandle traced, EarlyRingBuffer early, PrintStream out, PrintStream err) {
         CompiledProgram compiled;
         // With imports, spans index the root and the imported files laid out after it.
         SourceFile whole = source;
@@ -229,7 +233,7 @@ public final class Main {
             if (child != null) child.close();
             return 1;
         }
-        return TraceRun.run(opts, compiled, printMapsOnExit, missingProbes, child, traced, out, err);
+        return TraceRun.run(opts, compiled, printMapsOnExit, missingProbes, child, traced, early, out, err);
     }
 
     /** The C part of the script run through the preprocessor; nothing is read unless it has directives or --include. */

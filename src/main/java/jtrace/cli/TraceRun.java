@@ -1,6 +1,7 @@
 package jtrace.cli;
 
 import jtrace.codegen.CompiledProgram;
+import jtrace.runtime.EarlyRingBuffer;
 import jtrace.runtime.Tracer;
 import jtrace.sema.MissingProbes;
 
@@ -19,7 +20,7 @@ final class TraceRun {
     private TraceRun() {}
 
     static int run(Options opts, CompiledProgram compiled, boolean printMapsOnExit, MissingProbes.Mode missingProbes, ChildCommand child,
-                   ProcessHandle traced, PrintStream stdout, PrintStream err) {
+                   ProcessHandle traced, EarlyRingBuffer early, PrintStream stdout, PrintStream err) {
         OutputStream target;
         try {
             target = opts.outputFile() == null ? stdout : OutputFile.open(Path.of(opts.outputFile()));
@@ -32,7 +33,7 @@ final class TraceRun {
         Runnable onStarted = child == null ? null : child::resume;
         Tracer tracer = new Tracer(compiled, new Tracer.Options(opts.quiet(), System.getenv(Main.NOTIFY_ENV) != null,
                 Main.output(opts.format(), out, err), stdout, opts.verbose() ? err : null, onStarted, printMapsOnExit,
-                missingProbes, err));
+                missingProbes, err), early);
         Signals.onInterrupt(tracer::interrupt);
         if (tracer.hasSelfProbe("USR1")) Signals.onSignal("USR1", () -> tracer.selfSignal("USR1"));
         if (child != null) child.onExit(tracer::interrupt);

@@ -21,6 +21,14 @@ public record CompiledProgram(List<MapDef> maps, List<CompiledProbe> probes, Lis
     /** Number of u64 slots in LOST_COUNTER's value. */
     public static final int COUNTER_SLOTS = 3;
 
+    /**
+     * The output ring's size in bytes for a perf_rb_pages setting on {@code cpus} CPUs, as
+     * {@link CodeGenerator} sizes {@link #RINGBUF}: lets the runtime create the ring ahead of compiling.
+     */
+    public static int ringBufferBytes(int perfRbPages, int cpus) {
+        return ProgramContext.ringBufferBytes(perfRbPages, cpus);
+    }
+
     /** LOST_COUNTER's value as the loader must write it before any program runs. */
     public static byte[] counterInitialValue() {
         byte[] v = new byte[COUNTER_SLOTS * 8];

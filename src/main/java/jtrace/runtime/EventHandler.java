@@ -59,7 +59,7 @@ final class EventHandler {
             }
             case EventSpec.PrintMap pm -> {
                 MapDef def = program.compiled().map(pm.map());
-                MapDump dump = reader.read(def, program.map(pm.map()));
+                MapDump dump = reader.readForPrint(def, program.map(pm.map()));
                 out.map(dump, (int) pm.top(), (int) pm.div());
             }
             case EventSpec.PrintValue pv -> out.value(ValueDecoder.decode(pv.type(), bytes, 8, reader.symbols()));

@@ -28,15 +28,31 @@ public final class LoadedProgram implements AutoCloseable {
 
     /** Creates every map and loads every program; on any failure closes what it made and rethrows. */
     public static LoadedProgram load(CompiledProgram compiled) {
+        return load(compiled, null);
+    }
+
+    /**
+     * As {@link #load(CompiledProgram)}, taking the output ring from {@code early} when it was made
+     * the size this program asks for.
+     */
+    public static LoadedProgram load(CompiledProgram compiled, EarlyRingBuffer early) {
         LoadedProgram lp = new LoadedProgram(compiled);
         try {
-            for (MapDef def : compiled.maps()) lp.maps.put(def.name(), BpfMap.create(spec(def)));
+            // Assembled first: until the native call path is ready (see EarlyRingBuffer) no map can be made anyway.
+            List<Assembled> code = new ArrayList<>();
+            for (CompiledProbe probe : compiled.probes()) code.add(Assembler.assemble(probe.insns()));
+            PhaseTimer.mark("assemble");
+            for (MapDef def : compiled.maps()) {
+                MapSpec spec = spec(def);
+                BpfMap made = early != null && spec.type() == MapType.RINGBUF ? early.takeMap(spec) : null;
+                lp.maps.put(def.name(), made != null ? made : BpfMap.create(spec));
+            }
             BpfMap counters = lp.maps.get(CompiledProgram.LOST_COUNTER);
             if (counters != null) counters.update(new byte[4], CompiledProgram.counterInitialValue());
             PhaseTimer.mark("maps");
-            for (CompiledProbe probe : compiled.probes()) {
-                Assembled code = Assembler.assemble(probe.insns());
-                byte[] patched = code.withMapFds(name -> lp.maps.get(name).fd());
+            for (int i = 0; i < code.size(); i++) {
+                CompiledProbe probe = compiled.probes().get(i);
+                byte[] patched = code.get(i).withMapFds(name -> lp.maps.get(name).fd());
                 if (probe.target() instanceof ProbeTarget.Kernel k) {
                     lp.programs.add(KernelProgramLoader.load(probe.name(), k, patched, "GPL"));
                     continue;

@@ -59,6 +59,29 @@ final class MapReader {
         return new MapDump(def.name(), entries, value instanceof Type.Avg || value instanceof Type.Stats);
     }
 
+    /**
+     * The map as print() shows it: as {@link #read}, except that a scalar map of a number or
+     * aggregation with no value yet (never set, or cleared) holds its zero, so it prints
+     * {@code @: 0} as current bpftrace's print does, not nothing.
+     */
+    MapDump readForPrint(MapDef def, BpfMap map) {
+        MapDump dump = read(def, map);
+        Type value = def.info().value();
+        boolean number = switch (value) {
+            case Type.Count c -> true;
+            case Type.Sum x -> true;
+            case Type.Avg x -> true;
+            case Type.Stats x -> true;
+            case Type.Min x -> true;
+            case Type.Max x -> true;
+            case Type.Int x -> true;
+            default -> false;
+        };
+        if (!dump.entries().isEmpty() || !number || !def.keyLayout().elements().isEmpty()) return dump;
+        MapValue zero = mapValue(value, new byte[cpuCount * ((def.valueSize() + 7) / 8 * 8)], def.valueSize());
+        return new MapDump(dump.name(), List.of(new AbstractMap.SimpleImmutableEntry<>(List.of(), zero)), dump.stats());
+    }
+
     private List<Value> keyValues(KeyLayout layout, byte[] key) {
         List<Value> out = new ArrayList<>();
         for (int i = 0; i < layout.elements().size(); i++) {

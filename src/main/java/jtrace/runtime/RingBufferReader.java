@@ -21,6 +21,7 @@ public final class RingBufferReader implements AutoCloseable {
 
     private static final long TOKEN_RING = 1, TOKEN_WAKEUP = 2;
 
+    private final BpfMap map;
     private final RingBufferMapping ring;
     private final Epoll epoll;
     private final EventFd wakeup;
@@ -30,6 +31,7 @@ public final class RingBufferReader implements AutoCloseable {
     public RingBufferReader(BpfMap ringbuf) {
         if (ringbuf.spec().type() != MapType.RINGBUF) throw new IllegalArgumentException(
                 ringbuf.spec().name() + " is not a ring buffer");
+        this.map = ringbuf;
         this.ring = RingBufferMapping.map(ringbuf.fd(), ringbuf.spec().maxEntries());
         Epoll ep = null;
         EventFd ev = null;
@@ -83,6 +85,11 @@ public final class RingBufferReader implements AutoCloseable {
                 ring.setConsumerPos(cons);
             }
         }
+    }
+
+    /** The ring buffer map read (not owned: closing this reader leaves it open). */
+    BpfMap ring() {
+        return map;
     }
 
     /** Makes a blocked (or the next) {@link #poll} return promptly; safe from any thread. */

@@ -20,7 +20,11 @@ public final class TextOutput implements Output {
     /** One char per byte (see above): getBytes is an array copy, cheaper than print's encoder. */
     @Override public void printf(String s) { out.write(s.getBytes(StandardCharsets.ISO_8859_1), 0, s.length()); }
 
-    @Override public void map(MapDump dump, int top, int div) { out.print(TextMapPrinter.print(dump.name(), dump.entries(), top, div)); }
+    /** An empty map prints an empty line, as in bpftrace: a line begun before print() still ends. */
+    @Override public void map(MapDump dump, int top, int div) {
+        String text = TextMapPrinter.print(dump.name(), dump.entries(), top, div);
+        out.print(text.isEmpty() ? "\n" : text);
+    }
 
     @Override public void value(Value v) { out.println(ValueText.text(v)); }
 
@@ -37,10 +41,20 @@ public final class TextOutput implements Output {
 
     @Override public void exitMaps(List<MapDump> maps) { out.print(TextMapPrinter.printAll(maps)); }
 
-    /** Current bpftrace reports lost events on stderr, apart from the program's output. */
-    @Override public void lostEvents(long n) { err.println("Lost " + n + " events"); }
+    /**
+     * Current bpftrace reports lost events on stderr, apart from the program's output. The output is
+     * flushed first: when both streams go to one file, the warning then starts a line of its own
+     * instead of landing inside a line cut where a full buffer was written out.
+     */
+    @Override public void lostEvents(long n) {
+        out.flush();
+        err.println("Lost " + n + " events");
+    }
 
-    @Override public void mapFull(long n) { err.println(MapFullWarning.text(n)); }
+    @Override public void mapFull(long n) {
+        out.flush();
+        err.println(MapFullWarning.text(n));
+    }
 
     @Override public void attachedProbes(int n) { err.println("Attached " + n + (n == 1 ? " probe" : " probes")); }
 

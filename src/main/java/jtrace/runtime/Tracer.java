@@ -55,21 +55,28 @@ public final class Tracer {
 
     private final CompiledProgram compiled;
     private final Options options;
+    private final EarlyRingBuffer early;
     private final AtomicBoolean stop = new AtomicBoolean();
     private long lostReported;
     private long mapFullReported;
 
     public Tracer(CompiledProgram compiled, Options options) {
+        this(compiled, options, null);
+    }
+
+    /** With the output ring made ahead, used when its size fits (the caller still closes {@code early}). */
+    public Tracer(CompiledProgram compiled, Options options, EarlyRingBuffer early) {
         this.compiled = compiled;
         this.options = options;
+        this.early = early;
     }
 
     /** Returns the exit status: exit()'s argument, else 0. */
     public int run() {
         Output out = options.output();
         List<Attachment> attachments = new ArrayList<>();
-        try (LoadedProgram loaded = LoadedProgram.load(compiled);
-             RingBufferReader ring = new RingBufferReader(loaded.map(CompiledProgram.RINGBUF))) {
+        try (LoadedProgram loaded = LoadedProgram.load(compiled, early);
+             RingBufferReader ring = reader(loaded.map(CompiledProgram.RINGBUF))) {
             PhaseTimer.mark("load");
             MapReader reader = new MapReader(Cpus.possible().size(), new Symbolizer(loaded::map));
             wakeOnStop = ring;
@@ -140,6 +147,11 @@ public final class Tracer {
         } finally {
             wakeOnStop = null;
         }
+    }
+
+    private RingBufferReader reader(BpfMap ringbuf) {
+        RingBufferReader r = early == null ? null : early.takeReader(ringbuf);
+        return r != null ? r : new RingBufferReader(ringbuf);
     }
 
     private volatile RingBufferReader wakeOnStop;

@@ -10,7 +10,7 @@ public final class Syscalls {
 
     /**
      * Prepares the native call path (the FFM downcall handle costs tens of milliseconds to create):
-     * the CLI calls this on a background thread at start, overlapping it with compiling.
+     * the runtime's EarlyRingBuffer calls this on a background thread at start, overlapping it with compiling.
      */
     public static void warmUp() {
         Libc.warmUp();

@@ -1,10 +1,14 @@
 package jtrace.codegen;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,11 +66,16 @@ class Language2KernelTest {
         assertEquals(0, r.status(), r.err());
     }
 
+    /**
+     * The -c child of an in-process run inherits this JVM's stdout, which is surefire's channel: dd
+     * writes its "hello\n" into /dev/null, reopened as its own stdout, and prints nothing.
+     */
     @Test
-    void bufferOfUserMemoryWithARunTimeLength() {
+    void bufferOfUserMemoryWithARunTimeLength(@TempDir Path dir) throws IOException {
+        Path hello = Files.writeString(dir.resolve("hello"), "hello\n");
         CodegenKernelTest.Run r = CodegenKernelTest.run("-e",
                 "t:syscalls:sys_enter_write /pid == cpid/ { printf(\"%r|%rh\\n\", buf(args.buf, args.count), buf(args.buf, 3)); }",
-                "-c", "/bin/echo hello");
+                "-c", "/bin/dd if=" + hello + " of=/dev/null status=none");
         assertTrue(r.out().contains("hello\\x0a|68 65 6c\n"), r.out() + r.err());
     }
 

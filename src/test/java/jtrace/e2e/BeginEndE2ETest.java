@@ -40,6 +40,21 @@ class BeginEndE2ETest {
         GoldenText.assertSameText("stderr", stderr, r.stderr());
     }
 
+    /**
+     * print() of an empty map still ends the line: a number or aggregation without keys prints its
+     * zero (current bpftrace, #3006), any other map an empty line (bpftrace's print since 2018), so
+     * a tool's "time: " prefix (pidpersec) never runs into the next second's line.
+     */
+    @Test
+    void printOfAnEmptyMapEndsTheLine() {
+        JtraceProcess.Result r = Kernel.selfExiting("-e", """
+                BEGIN { @c = count(); clear(@c); printf("c: "); print(@c);
+                  @a = avg(4); clear(@a); printf("a: "); print(@a);
+                  @m[1] = 2; delete(@m[1]); printf("m: "); print(@m);
+                  @h = hist(3); clear(@h); printf("h: "); print(@h); printf("end\\n"); exit(); }""").assertExitCode(0);
+        GoldenText.assertSameText("stdout", "c: @c: 0\na: @a: 0\nm: \nh: \nend\n\n\n", r.stdout());
+    }
+
     @Test
     void nothingAfterExitInTheSameProbeRuns() {
         JtraceProcess.Result r = Kernel.selfExiting("-e", "BEGIN { printf(\"1\\n\"); exit(); printf(\"2\\n\"); }")

@@ -37,7 +37,10 @@ class ElfFileTest {
         Path bin = dir.resolve("t" + flags.length);
         List<String> cmd = new java.util.ArrayList<>(List.of("gcc", "-O1", "-o", bin.toString(), src.toString()));
         cmd.addAll(Arrays.asList(flags));
-        assertEquals(0, new ProcessBuilder(cmd).inheritIO().start().waitFor());
+        // Not inheritIO: output on this JVM's stdout would corrupt surefire's channel.
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
         return bin;
     }
 

@@ -24,8 +24,10 @@ class UsdtNotesTest {
     static void compile() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/gcc")), "needs gcc");
         Path bin = dir.resolve("uprobe_target");
-        Process p = new ProcessBuilder("gcc", "-O1", "-o", bin.toString(), "src/test/c/uprobe_target.c").inheritIO().start();
-        assertEquals(0, p.waitFor());
+        // Not inheritIO: output on this JVM's stdout would corrupt surefire's channel.
+        Process p = new ProcessBuilder("gcc", "-O1", "-o", bin.toString(), "src/test/c/uprobe_target.c").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
         elf = ElfFile.read(bin);
     }
 
