@@ -40,8 +40,13 @@ final class Listing {
             err.println("WARNING: It appears that '" + pattern + "' is a filename but the file does not exist. "
                     + "Treating '" + pattern + "' as a search pattern.");
         }
-        for (String line : lister.list(pattern)) out.println(line);
+        List<String> lines = lister.list(pattern);
+        for (String line : lines) out.println(line);
         out.flush();
+        UnlistedTypes unlisted = UnlistedTypes.ofThisMachine();
+        String type = UnlistedTypes.typeOf(pattern);
+        if (type == null && lines.stream().anyMatch(l -> l.startsWith("hardware:"))) type = "hardware";
+        if (type != null) unlisted.note(type).ifPresent(n -> err.println("NOTE: " + n));
         return 0;
     }
 

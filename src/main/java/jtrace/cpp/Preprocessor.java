@@ -79,6 +79,8 @@ public final class Preprocessor {
         p.builtin(PredefinedMacros.GCC_X86_64);
         if (options.btf()) p.builtin(PredefinedMacros.BTF);
         Span first = definitions.isEmpty() ? new Span(0, 0) : definitions.getFirst().span();
+        // A header's #if groups and errors need a span before the script's own lines set one.
+        p.includeSpan = first;
         for (String f : options.includeFiles()) {
             String spelled = f.startsWith("<") || f.startsWith("\"") ? f : "\"" + f + "\"";
             p.include(spelled, null, false, first, "--include " + f);

@@ -129,6 +129,7 @@ public final class ConfigBlock {
         return switch (key) {
             case "max_strlen" -> o.withLimits(intValue(value), o.maxMapKeys());
             case "max_map_keys" -> o.withLimits(o.maxStrlen(), intValue(value));
+            case "perf_rb_pages" -> o.withPerfRbPages(intValue(value));
             case "stack_mode" -> o.withConfig(c.withStackMode((String) value));
             case "str_trunc_trailer" -> o.withConfig(c.withStrTruncTrailer((String) value));
             case "print_maps_on_exit" -> o.withConfig(c.withPrintMapsOnExit((Boolean) value));

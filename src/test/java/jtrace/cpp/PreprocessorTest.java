@@ -94,6 +94,15 @@ class PreprocessorTest {
     }
 
     @Test
+    void includeOptionWithConditionalsAndNoCDefinitions() {
+        // --include of a system header with #if groups, for a script without # lines (was a NullPointerException).
+        assumeTrue(java.nio.file.Files.exists(Path.of("/usr/include/linux/types.h")));
+        // Without BTF, _LINUX_TYPES_H is not predefined: only the header's own #define makes it.
+        Preprocessed p = Preprocessor.run(List.of(), new Preprocessor.Options(List.of(), List.of("linux/types.h"), false));
+        assertTrue(p.macros().containsKey("_LINUX_TYPES_H"), () -> p.macros().keySet().toString());
+    }
+
+    @Test
     void missingHeaderIsAnErrorAtItsNameWithoutBtf() {
         String s = "#define X 1\n#include <no/such_header.h>";
         CompileError e = assertThrows(CompileError.class, () -> run(s, false));

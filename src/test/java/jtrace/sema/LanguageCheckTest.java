@@ -69,6 +69,15 @@ class LanguageCheckTest {
     }
 
     @Test
+    void perfRbPagesFromTheBlockUnlessTheEnvironmentSetsIt() {
+        SourceFile src = new SourceFile("stdin", "config = { perf_rb_pages = 64 } BEGIN { }");
+        var config = Parser.parseScript(src).preamble().config();
+        assertEquals(64, ConfigBlock.apply(config, Map.of(), CompileOptions.defaults()).perfRbPages());
+        Map<String, String> env = Map.of("BPFTRACE_PERF_RB_PAGES", "16");
+        assertEquals(16, ConfigBlock.apply(config, env, CompileOptions.fromEnvironment(env, java.util.List.of())).perfRbPages());
+    }
+
+    @Test
     void truncationTrailerFromTheEnvironment() {
         assertEquals("..", CompileOptions.fromEnvironment(Map.of(), java.util.List.of()).config().strTruncTrailer());
         assertEquals(1024, CompileOptions.fromEnvironment(Map.of(), java.util.List.of()).maxStrlen());
