@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,8 +32,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Mutation fuzzing of the front end (parse, check, generate): every input must give a program or a
  * CompileError, never another exception, never a hang. Jazzer's coverage-guided @FuzzTest was
  * tried first, but its bytecode instrumentation cannot read Java 25 class files (major version 69)
- * and fuzzes blind, so this is a seeded random-mutation fuzzer over the valid programs in
- * src/test/resources/jtrace/sema/fuzz-seeds, spliced and mutated with bpftrace tokens.
+ * and fuzzes blind, so this is a seeded mutation fuzzer over the valid programs in
+ * src/test/resources/jtrace/sema/fuzz-seeds, spliced and mutated with bpftrace tokens, and guided
+ * by outcomes instead of coverage: an input that ends in an error (or a program) not seen before
+ * joins the pool that mutations start from.
  * Bounded to {@value #DEFAULT_SECONDS} s per test run; longer by hand:
  * {@code JTRACE_FUZZ_SECONDS=600 JTRACE_FUZZ_SEED=123 mvn -q -B test -Dtest=FrontEndFuzzTest}.
  */
@@ -88,13 +92,18 @@ class FrontEndFuzzTest {
             return t;
         });
         long iterations = 0;
+        // Feedback: an input whose outcome (FrontEnd.outcome: which error, or what program) was not
+        // seen before joins the pool that mutations start from, so later inputs start from the
+        // checks it reached rather than from the seeds alone.
+        List<String> pool = new ArrayList<>(seeds);
+        Set<String> outcomes = new HashSet<>();
         try {
             while (System.nanoTime() < deadline) {
-                String input = mutate(random, seeds);
+                String input = mutate(random, pool);
                 iterations++;
-                Future<?> f = worker.submit(() -> FrontEnd.compile(input));
+                Future<String> f = worker.submit(() -> FrontEnd.outcome(input));
                 try {
-                    f.get(PER_INPUT_SECONDS, TimeUnit.SECONDS);
+                    if (outcomes.add(f.get(PER_INPUT_SECONDS, TimeUnit.SECONDS)) && pool.size() < MAX_POOL) pool.add(input);
                 } catch (TimeoutException hang) {
                     throw new AssertionError(finding("no result within " + PER_INPUT_SECONDS + " s", seed, iterations, input));
                 } catch (ExecutionException e) {
@@ -105,12 +114,17 @@ class FrontEndFuzzTest {
             worker.shutdownNow();
         }
         assertTrue(iterations > 100, "only " + iterations + " inputs in " + seconds + " s");
+        System.out.println("front-end fuzz: " + iterations + " inputs, " + outcomes.size() + " distinct outcomes, pool "
+                + pool.size() + " (seed " + seed + ", " + seconds + " s)");
     }
 
     private static String finding(String what, long seed, long iteration, String input) {
         return what + " for input " + iteration + " of seed " + seed + " (JTRACE_FUZZ_SEED=" + seed + "):\n"
                 + escape(input);
     }
+
+    /** How many inputs the feedback may add to the mutation pool. */
+    private static final int MAX_POOL = 5000;
 
     /** One to eight mutations of a seed, sometimes spliced with another. */
     static String mutate(Random r, List<String> seeds) {
