@@ -76,7 +76,8 @@ final class OperatorTyping {
             case DEREF -> {
                 Type pointee = structs.deref(u, t);
                 if (pointee != null) return pointee;
-                throw new CompileError(u.span(), "The " + u.op().symbol + " operator is not supported by jtrace yet");
+                throw new CompileError(u.span(), "Can not dereference a value of type '" + t.display()
+                        + "': cast it to a pointer first, e.g. *(uint64 *)x");
             }
             default -> throw new CompileError(u.span(), "The " + u.op().symbol + " operator is not supported by jtrace yet");
         }

@@ -225,6 +225,11 @@ class TypeCheckerTest {
 
     static Stream<Arguments> errors() {
         return Stream.of(
+                // jtrace's wording: an integer needs a cast to a pointer before *
+                Arguments.of("BEGIN { $x = 1; print(*$x); }",
+                        "stdin:1:23-26: ERROR: Can not dereference a value of type 'int64': cast it to a pointer first, e.g. *(uint64 *)x\n"
+                                + "BEGIN { $x = 1; print(*$x); }\n"
+                                + "                      ~~~\n"),
                 // 0.17
                 Arguments.of("BEGIN { $x = foo; }",
                         "stdin:1:14-17: ERROR: Unknown identifier: 'foo'\n"
