@@ -15,7 +15,7 @@ import jtrace.types.Type;
  * each member is read from the probe's context as {@code args.NAME} is and stored at its offset.
  * Tracepoint members come from the record (arrays copied with bpf_probe_read_kernel, which
  * takes any alignment); raw tracepoint members from the u64 argument array; uprobe members from
- * their argument registers.
+ * their argument registers; fentry and iterator members from the context's u64 words.
  */
 final class WholeArgsWriter {
     private final ProbeCodegen gen;
@@ -43,6 +43,11 @@ final class WholeArgsWriter {
                 }
                 case ProbeTarget.Uprobe u -> {
                     Reg r = new UserProbeArgs(gen, e, frame).field(new Expr.FieldAccess(args, f.name(), false, args.span()));
+                    storeScalar(r, f.type(), base, at);
+                }
+                case ProbeTarget.Kernel k -> {
+                    // fentry args and iterator ctx: one u64 word of the context per member.
+                    Reg r = new KernelProbeArgs(gen, e).field(new Expr.FieldAccess(args, f.name(), false, args.span()));
                     storeScalar(r, f.type(), base, at);
                 }
                 default -> throw new IllegalStateException("args of " + gen.target().name() + " is no whole value");

@@ -63,6 +63,11 @@ final class ExpressionTyping {
                 Type a = argsBuiltin(id);
                 yield a instanceof Type.Args && WholeArgs.applies(target) ? WholeArgs.of(id, target, options) : a;
             }
+            case Expr.Ident id when id.name().equals("ctx") && WholeArgs.appliesToCtx(target) -> {
+                // An iterator's ctx as a whole value (print(ctx)); ctx.FIELD goes through argsBuiltin.
+                Type c = argsBuiltin(id);
+                yield c instanceof Type.Args ? WholeArgs.of(id, target, options) : c;
+            }
             case Expr.Ident id when structs.builtin(id) != null -> structs.builtin(id);
             case Expr.Ident id -> identifier(id);
             case Expr.Positional p -> positional(p);
@@ -127,7 +132,8 @@ final class ExpressionTyping {
 
     private Type field(Expr.FieldAccess f) {
         Type base;
-        if (f.base() instanceof Expr.Ident id && id.name().equals("args")) {
+        if (f.base() instanceof Expr.Ident id
+                && (id.name().equals("args") || id.name().equals("ctx") && WholeArgs.appliesToCtx(target))) {
             base = argsBuiltin(id);
             types.put(id, base);
         } else {

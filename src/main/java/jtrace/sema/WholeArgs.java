@@ -17,7 +17,8 @@ import java.util.List;
  * fills it member by member from the probe's context. A tracepoint's common fields
  * ({@code common_type}...) are left out: the kernel refuses reads of the record's first 8 bytes,
  * and bpftrace (issue 2688) excludes them from the args record. A {@code __data_loc} field
- * is the address of its data, a u64 as in bpftrace.
+ * is the address of its data, a u64 as in bpftrace. fentry's {@code args} and an iterator's
+ * {@code ctx} are structs of the context's words (pointers print as addresses).
  */
 public final class WholeArgs {
     private WholeArgs() {}
@@ -25,12 +26,18 @@ public final class WholeArgs {
     /** Whether {@code args} of this target can be a whole value. */
     static boolean applies(ProbeTarget t) {
         return t instanceof ProbeTarget.Tracepoint || t instanceof ProbeTarget.RawTracepoint
-                || t instanceof ProbeTarget.Uprobe u && !u.ret();
+                || t instanceof ProbeTarget.Uprobe u && !u.ret() || t instanceof FentryTarget;
+    }
+
+    /** Whether {@code ctx} of this target is a whole value: an iterator's context struct. */
+    static boolean appliesToCtx(ProbeTarget t) {
+        return t instanceof IterTarget;
     }
 
     /** Whether {@code x} is {@code args} as a whole, typed {@code t} by the type checker. */
     public static boolean is(Expr x, Type t) {
-        return x instanceof Expr.Ident id && id.name().equals("args") && t instanceof Type.Struct;
+        return x instanceof Expr.Ident id && t instanceof Type.Struct s
+                && (id.name().equals("args") || id.name().equals("ctx") && s.display().startsWith("struct bpf_iter__"));
     }
 
     /** The struct of all the arguments of {@code target}; {@code args} has been checked to be usable there. */
@@ -59,10 +66,29 @@ public final class WholeArgs {
                 }
                 yield "struct " + UserProbeBuiltins.argsStructName(u);
             }
+            case FentryTarget f -> {
+                for (KernelFunction.Param p : f.function().params()) members.add(kernelMember(id, p));
+                yield "struct " + KernelProbeBuiltins.argsStructName(f);
+            }
+            case IterTarget it -> {
+                for (KernelFunction.Param p : it.fields()) members.add(kernelMember(id, p));
+                yield "struct " + KernelProbeBuiltins.argsStructName(it);
+            }
             default -> throw new IllegalStateException("args of " + target.name() + " is no whole value");
         };
         if (members.isEmpty()) throw new CompileError(id.span(), "Cannot read function parameters");
         return layOut(name, members);
+    }
+
+    /** A word of a tracing program's context: only scalars and pointers fit one. */
+    private static Member kernelMember(Expr.Ident id, KernelFunction.Param p) {
+        Type t = p.type();
+        int size = t.size();
+        if (t instanceof Type.Struct || t instanceof Type.Array || t instanceof Type.Str || !(size == 1 || size == 2 || size == 4 || size == 8)) {
+            throw new CompileError(id.span(), "Can not read " + id.name() + " as a whole: " + id.name() + "." + p.name()
+                    + " (" + t.display() + ") is not a scalar");
+        }
+        return new Member(p.name(), t);
     }
 
     /** A member's type in the struct: as {@code args.NAME} reads it, but char and other arrays whole. */

@@ -100,6 +100,20 @@ class KernelProbesE2ETest {
         assertTrue(it.stdout().contains("   2: (79) r7 = *(u64 *)(r1 +16)\n   3: (67) r7 <<= 32\n   4: (77) r7 >>= 32\n"), it.stdout());
     }
 
+    /** fentry's args as a whole (the kernel refuses to load fentry here, so only its code): each word stored in turn. */
+    @Test
+    void dumpsFentryArgsAsAWholeStruct() {
+        JtraceProcess.Result r = Kernel.selfExiting("-d", "-e", "fentry:vfs_read { print(args); }").assertExitCode(0);
+        String out = r.stdout().replaceAll("(?m)^ *\\d+: ", "");
+        // vfs_read(file, buf, count, pos): four context words into the struct after the 8-byte event id.
+        for (int word = 0; word < 4; word++) {
+            assertTrue(out.matches("(?s).*\\(79\\) (r\\d) = \\*\\(u64 \\*\\)\\(r6 \\+" + 8 * word + "\\)\n"
+                    + "(\\(55\\) if \\1 != 0x0 goto pc\\+1\n\\(b7\\) \\1 = 0\n)?"
+                    + "\\(7b\\) \\*\\(u64 \\*\\)\\(r\\d \\+" + (8 + 8 * word) + "\\) = \\1\n.*"), out);
+        }
+        assertEquals("", r.stderr());
+    }
+
     @Test
     void iteratorRunsOnceOverAllTasksAndEnds() {
         JtraceProcess.Result r = Kernel.selfExiting("-e",

@@ -151,6 +151,25 @@ class ManualExamplesE2ETest {
         }
     }
 
+    /** print(ctx) of an iterator: its context struct, each pointer member as a kernel address. */
+    @Test
+    void iteratorContextPrintsAsAWholeStruct() throws Exception {
+        try (Workload w = Workload.start("getpid", "1")) {
+            String pid = Long.toString(w.pid());
+            JtraceProcess.Result task = Kernel.selfExiting("-e",
+                    "iter:task /ctx.task != 0 && ctx.task.pid == $1/ { print(ctx); }", pid).assertExitCode(0);
+            GoldenText.assertSameText("stdout", "{ .meta = 0xKADDR, .task = 0xKADDR }\n",
+                    task.stdout().replaceAll("0xffff[0-9a-f]{12}", "0xKADDR"));
+            JtraceProcess.Result files = Kernel.selfExiting("-e",
+                    "iter:task_file /ctx.task.pid == $1 && ctx.fd < 2/ { print(ctx); }", pid).assertExitCode(0);
+            GoldenText.assertSameText("stdout", "{ .meta = 0xKADDR, .task = 0xKADDR, .fd = 0, .file = 0xKADDR }\n"
+                            + "{ .meta = 0xKADDR, .task = 0xKADDR, .fd = 1, .file = 0xKADDR }\n",
+                    files.stdout().replaceAll("0xffff[0-9a-f]{12}", "0xKADDR"));
+            w.go();
+            w.waitFor();
+        }
+    }
+
     /**
      * language.md, Map Declarations: each declared map is created with its BPF map type and max
      * entries (read back from jtrace's fdinfo), and behaves as one (an LRU map of 2 keeps 2).

@@ -39,6 +39,30 @@ class WholeArgsTest {
         assertEquals(expected, members(probe));
     }
 
+    /** An iterator's ctx and fentry's args: one member per context word, pointers printed as addresses. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "iter:task { $v = ctx; }|struct bpf_iter__task (16) meta:struct bpf_iter_meta *@0 task:struct task_struct *@8",
+            "iter:task_file { $v = ctx; }|struct bpf_iter__task_file (32) meta:struct bpf_iter_meta *@0 "
+                    + "task:struct task_struct *@8 fd:uint32@16 file:struct file *@24",
+            "fentry:vfs_read { $v = args; }|struct _fentry_vfs_read (32) file:struct file *@0 buf:uint64@8 "
+                    + "count:uint64@16 pos:uint64@24",
+    })
+    void kernelContextStruct(String program, String expected) {
+        CheckedProgram p = TypeCheckerTest.analyze(program);
+        Type.Struct s = assertInstanceOf(Type.Struct.class, p.probes().getFirst().variables().get("v"));
+        assertEquals(expected, s.display() + " (" + s.size() + ") " + s.layout().fields().stream()
+                .map((StructLayout.Field f) -> f.name() + ":" + f.type().display() + "@" + f.byteOffset())
+                .collect(Collectors.joining(" ")));
+    }
+
+    @Test
+    void iteratorCtxFieldsStillReadTheirWords() {
+        CheckedProgram p = TypeCheckerTest.analyze("iter:task /ctx.task != 0/ { print(ctx); $p = ctx.task.pid; $t = ctx->task; }");
+        assertEquals(Type.Int.INT32, p.probes().getFirst().variables().get("p"));
+        assertEquals("struct task_struct *", p.probes().getFirst().variables().get("t").display());
+    }
+
     @Test
     void printOfArgsIsAccepted() {
         TypeCheckerTest.analyze("tracepoint:syscalls:sys_enter_read { print(args); @m[args.fd] = args; }");
