@@ -8,7 +8,7 @@
  * dt_rec(&rec, buf) with rec.id = 100+i, rec.pos = {i, 2*i}, rec.name "rec<i>", rec.label
  * "label", dt_mixed(1.5, i, 2.5f, 10*i), dt_byval(pt, i), dt_many(1..7), dt_ret(i) and
  * dt_tag(&tag, tag.mac, i) with tag.code "ABCD" (no NUL: a full char array) and tag.mac
- * 02:00:00:00:00:<i>.
+ * 02:00:00:00:00:<i>, and dt_enum(c, i) with c RED, BLUE, NONE (-1), then 3 (no enumerator), repeating.
  *
  * Protocol as jtwl: names itself "dwarf_target", writes "ready PID\n", waits for SIGUSR1 unless
  * --now, runs, then _exit(0) (2 on usage errors).
@@ -51,6 +51,9 @@ struct tag {
 
 typedef unsigned long counter_t;
 enum level { LOW, HIGH = 5 };
+enum color { NONE = -1, RED, GREEN, BLUE = 4 };
+
+static const enum color colors[] = { RED, BLUE, NONE, (enum color)3 };
 
 volatile long dt_sink;
 
@@ -102,6 +105,12 @@ NOINLINE int dt_tag(struct tag *t, unsigned char *mac, int a)
 {
     BARRIER();
     return t->code[0] + mac[5] + a;
+}
+
+NOINLINE int dt_enum(enum color c, int a)
+{
+    BARRIER();
+    return (int)c + a;
 }
 
 static void die(const char *msg)
@@ -161,6 +170,7 @@ int main(int argc, char **argv)
         dt_sink += dt_ret((int)k)->id;
         tag.mac[5] = (unsigned char)k;
         dt_sink += dt_tag(&tag, tag.mac, (int)k);
+        dt_sink += dt_enum(colors[k % 4], (int)k);
     }
     _exit(0);
 }

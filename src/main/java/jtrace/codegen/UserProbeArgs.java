@@ -59,7 +59,7 @@ final class UserProbeArgs {
         }
         Reg r = gen.regs().take(f.span());
         e.load(Size.DW, r, ProbeCodegen.CTX, PtRegs.argumentOffset(p.register()));
-        if (p.type() instanceof Type.Int i) e.extend(r, i.bytes(), i.signed());
+        if (Type.intOf(p.type()) instanceof Type.Int i) e.extend(r, i.bytes(), i.signed());
         return r;
     }
 

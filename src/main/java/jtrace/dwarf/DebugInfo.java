@@ -108,7 +108,7 @@ public final class DebugInfo {
                 unreadable = blocked;
             } else if (types.isFloat(typeDie)) {
                 unreadable = "it is a floating-point value, passed in an SSE register";
-            } else if (type instanceof Type.Int || type instanceof Type.Pointer) {
+            } else if (type instanceof Type.Int || type instanceof Type.Enum || type instanceof Type.Pointer) {
                 reg = register++;
             } else if (peeled != null && (peeled.tag == Dw.DW_TAG_structure_type || peeled.tag == Dw.DW_TAG_union_type
                     || peeled.tag == Dw.DW_TAG_array_type)) {

@@ -8,12 +8,12 @@ final class Dw {
     static final int DW_TAG_array_type = 0x01, DW_TAG_enumeration_type = 0x04, DW_TAG_formal_parameter = 0x05,
             DW_TAG_member = 0x0d, DW_TAG_pointer_type = 0x0f, DW_TAG_compile_unit = 0x11, DW_TAG_structure_type = 0x13,
             DW_TAG_subroutine_type = 0x15, DW_TAG_typedef = 0x16, DW_TAG_union_type = 0x17, DW_TAG_subrange_type = 0x21,
-            DW_TAG_base_type = 0x24, DW_TAG_const_type = 0x26, DW_TAG_subprogram = 0x2e, DW_TAG_variable = 0x34,
+            DW_TAG_base_type = 0x24, DW_TAG_enumerator = 0x28, DW_TAG_const_type = 0x26, DW_TAG_subprogram = 0x2e, DW_TAG_variable = 0x34,
             DW_TAG_volatile_type = 0x35, DW_TAG_restrict_type = 0x37, DW_TAG_atomic_type = 0x47,
             DW_TAG_partial_unit = 0x3c, DW_TAG_skeleton_unit = 0x4a;
 
     // Attributes
-    static final int DW_AT_name = 0x03, DW_AT_byte_size = 0x0b, DW_AT_bit_offset = 0x0c, DW_AT_bit_size = 0x0d,
+    static final int DW_AT_name = 0x03, DW_AT_byte_size = 0x0b, DW_AT_bit_offset = 0x0c, DW_AT_bit_size = 0x0d, DW_AT_const_value = 0x1c,
             DW_AT_upper_bound = 0x2f, DW_AT_abstract_origin = 0x31, DW_AT_count = 0x37, DW_AT_data_member_location = 0x38,
             DW_AT_declaration = 0x3c, DW_AT_encoding = 0x3e, DW_AT_specification = 0x47, DW_AT_type = 0x49,
             DW_AT_data_bit_offset = 0x6b, DW_AT_str_offsets_base = 0x72;

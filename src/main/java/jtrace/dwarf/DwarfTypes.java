@@ -5,12 +5,13 @@ import jtrace.types.Type;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * DWARF type entries as jtrace types and as names. Typedefs and qualifiers are looked through;
- * integers and enums become integers (enums unsigned, as bpftrace has them), char arrays strings,
+ * integers become integers, enums {@link Type.Enum}s (unsigned, as bpftrace has them), char arrays strings,
  * pointers point into user space, and structs and unions get their members when first asked for,
  * so self-referencing structs are fine.
  */
@@ -51,7 +52,7 @@ final class DwarfTypes {
         if (t == null) return null;
         return switch (t.tag) {
             case Dw.DW_TAG_base_type -> baseType(t);
-            case Dw.DW_TAG_enumeration_type -> new Type.Int(integerBytes(t.number(Dw.DW_AT_byte_size, 4)), false);
+            case Dw.DW_TAG_enumeration_type -> enumType(t);
             case Dw.DW_TAG_pointer_type -> {
                 Die target = typeOf(t);
                 Die peeled = peel(target);
@@ -72,6 +73,22 @@ final class DwarfTypes {
             case Dw.DW_ATE_unsigned, Dw.DW_ATE_unsigned_char, Dw.DW_ATE_boolean, Dw.DW_ATE_UTF -> new Type.Int(bytes, false);
             default -> null;
         };
+    }
+
+    /**
+     * An enum with its enumerators, named {@code enum NAME} like BTF's. Constants arrive already
+     * extended (gcc and clang write negative ones as DW_FORM_sdata); {@link Type.Enum#of} keeps them
+     * at the enum's width, so the signedness of the underlying type does not change any name.
+     */
+    private static Type.Enum enumType(Die t) {
+        LinkedHashMap<String, Long> values = new LinkedHashMap<>();
+        for (Die c : t.children) {
+            String name = c.string(Dw.DW_AT_name);
+            if (c.tag == Dw.DW_TAG_enumerator && name != null && c.attributes.get(Dw.DW_AT_const_value) instanceof Long v) {
+                values.putIfAbsent(name, v);
+            }
+        }
+        return Type.Enum.of(nameOr(t, "(anonymous)"), integerBytes(t.number(Dw.DW_AT_byte_size, 4)), values);
     }
 
     private static int integerBytes(long size) {

@@ -54,7 +54,7 @@ class DebugInfoTest {
         assertEquals(List.of("int a", "long int b", "unsigned char c", "short int d", "counter_t e", "enum level f"),
                 f.parameters().stream().map(DwarfParameter::listing).toList());
         assertEquals(List.of(Type.Int.INT32, Type.Int.INT64, new Type.Int(1, false), new Type.Int(2, true), Type.Int.UINT64,
-                Type.Int.UINT32), f.parameters().stream().map(DwarfParameter::type).toList());
+                new Type.Enum("level", 4, Map.of())), f.parameters().stream().map(DwarfParameter::type).toList());
         assertEquals(List.of(0, 1, 2, 3, 4, 5), f.parameters().stream().map(DwarfParameter::register).toList());
         assertTrue(f.parameters().stream().allMatch(DwarfParameter::readable));
         assertEquals(Type.Int.INT32, f.returnType());
@@ -93,6 +93,21 @@ class DebugInfoTest {
         assertEquals(record, next.pointee());
         Type.Pointer label = assertInstanceOf(Type.Pointer.class, l.find("label").orElseThrow().type());
         assertEquals("const char", label.target());
+    }
+
+    /** An enum parameter is a Type.Enum with its enumerators; -1 (DW_FORM_sdata) is kept at the enum's 32 bits. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dwarf5", "dwarf4", "dwarf5z", "dwarf4z", "dwarf5O0"})
+    void enumParameterKeepsItsEnumerators(String variant) {
+        DwarfFunction f = fn(variant, "dt_enum");
+        assertEquals(List.of("enum color c", "int a"), f.parameters().stream().map(DwarfParameter::listing).toList());
+        Type.Enum color = assertInstanceOf(Type.Enum.class, f.parameters().get(0).type());
+        assertEquals("enum color", color.display());
+        assertEquals(4, color.size());
+        assertEquals(Map.of(0xFFFF_FFFFL, "NONE", 0L, "RED", 1L, "GREEN", 4L, "BLUE"), color.names());
+        assertEquals("NONE", color.text(-1));
+        assertEquals("3", color.text(3));
+        assertEquals(0, f.parameters().get(0).register());
     }
 
     private static void assertField(StructLayout l, String name, Type type, long bitOffset, int bitSize) {

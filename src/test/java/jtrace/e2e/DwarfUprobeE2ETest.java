@@ -30,6 +30,31 @@ class DwarfUprobeE2ETest {
         }
     }
 
+    /** As {@link #trace}, with the dwarf_target's pid as $1, for scripts that filter on it. */
+    private JtraceProcess.Result traceWithPid(String script, int n) {
+        try (Workload w = Workload.startBinary(CProgram.dwarfTarget(), "call", Integer.toString(n));
+             JtraceProcess t = JtraceProcess.jtrace("-e", script, Long.toString(w.pid())).start()) {
+            t.awaitAttached();
+            w.go();
+            assertEquals(0, w.waitFor(), "dwarf_target exit status; stderr: " + w.stderr());
+            return t.interrupt();
+        }
+    }
+
+    /**
+     * An enum parameter prints as its enumerator's name with %s, print() and as a map key, and as
+     * its number with %d; a value with no enumerator prints as the number, and NONE (-1) is found
+     * at the enum's 32 bits.
+     */
+    @Test
+    void enumArgumentPrintsItsEnumeratorName() {
+        JtraceProcess.Result r = traceWithPid("uprobe:" + bin + ":dt_enum /pid == $1/ { printf(\"%s %d %d\\n\", args.c, args.c, "
+                + "args.a); print(args.c); @[args.c] = sum(args.a); }", 5).assertExitCode(0);
+        GoldenText.assertSameText("stdout", "RED 0 0\nRED\nBLUE 4 1\nBLUE\nNONE 4294967295 2\nNONE\n3 3 3\n3\n"
+                + "RED 0 4\nRED\n\n\n@[BLUE]: 1\n@[NONE]: 2\n@[3]: 3\n@[RED]: 4\n", r.stdout());
+        GoldenText.assertSameText("stderr", "Attached 1 probe\n", r.stderr());
+    }
+
     @Test
     void integerAndStringArguments() {
         JtraceProcess.Result r = trace("uprobe:" + bin + ":dt_str { printf(\"%d %s\\n\", args.a, str(args.name)); }", 3)
@@ -103,15 +128,15 @@ class DwarfUprobeE2ETest {
                 + "{ .code = ABCD, .mac = [2,0,0,0,0,1] }\n1 02:00:00:00:00:01\n", r.stdout());
     }
 
-    /** print(args), as a variable and as a map value: one member per parameter, in bpftrace's struct format. */
+    /** print(args), as a variable and as a map value: one member per parameter, in bpftrace's struct format (enums by name). */
     @Test
     void wholeArgsPrintAsAStruct() {
         JtraceProcess.Result r = trace("uprobe:" + bin + ":dt_ints { print(args); $a = args; printf(\"%d\\n\", $a.d); "
                 + "@m[args.a] = args; }", 2).assertExitCode(0);
-        GoldenText.assertSameText("stdout", "{ .a = 0, .b = 0, .c = 200, .d = -3, .e = 0, .f = 5 }\n-3\n"
-                + "{ .a = 1, .b = -1, .c = 200, .d = -3, .e = 7, .f = 5 }\n-3\n\n\n"
-                + "@m[0]: { .a = 0, .b = 0, .c = 200, .d = -3, .e = 0, .f = 5 }\n"
-                + "@m[1]: { .a = 1, .b = -1, .c = 200, .d = -3, .e = 7, .f = 5 }\n", r.stdout());
+        GoldenText.assertSameText("stdout", "{ .a = 0, .b = 0, .c = 200, .d = -3, .e = 0, .f = HIGH }\n-3\n"
+                + "{ .a = 1, .b = -1, .c = 200, .d = -3, .e = 7, .f = HIGH }\n-3\n\n\n"
+                + "@m[0]: { .a = 0, .b = 0, .c = 200, .d = -3, .e = 0, .f = HIGH }\n"
+                + "@m[1]: { .a = 1, .b = -1, .c = 200, .d = -3, .e = 7, .f = HIGH }\n", r.stdout());
     }
 
     @Test
