@@ -38,14 +38,8 @@ public final class Tracer {
                           PrintStream verbose, Runnable onStarted, boolean printMapsOnExit,
                           MissingProbes.Mode missingProbes, PrintStream err) {
         public Options(boolean quiet, boolean notifyAttached, Output output, PrintStream notifyStream,
-                       PrintStream verbose, Runnable onStarted, boolean printMapsOnExit) {
-            this(quiet, notifyAttached, output, notifyStream, verbose, onStarted, printMapsOnExit,
-                    MissingProbes.Mode.ERROR, System.err);
-        }
-
-        public Options(boolean quiet, boolean notifyAttached, Output output, PrintStream notifyStream,
                        PrintStream verbose, Runnable onStarted) {
-            this(quiet, notifyAttached, output, notifyStream, verbose, onStarted, true);
+            this(quiet, notifyAttached, output, notifyStream, verbose, onStarted, true, MissingProbes.Mode.ERROR, System.err);
         }
 
         public Options(boolean quiet, boolean notifyAttached, Output output, PrintStream notifyStream) {

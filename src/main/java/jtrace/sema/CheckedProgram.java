@@ -23,11 +23,6 @@ public record CheckedProgram(SourceFile source, Program ast, List<CheckedProbe> 
         locatedWarnings = List.copyOf(locatedWarnings);
     }
 
-    public CheckedProgram(SourceFile source, Program ast, List<CheckedProbe> probes, Map<String, MapInfo> maps,
-                          CompileOptions options, List<String> warnings) {
-        this(source, ast, probes, maps, options, warnings, Map.of(), List.of());
-    }
-
     /** The declaration of a used map ({@code let @a = lruhash(100);}), or null when undeclared. */
     public DeclaredMap declared(String map) { return declaredMaps.get(map); }
 

@@ -8,11 +8,6 @@ public record ConfigValues(String stackMode, String strTruncTrailer, boolean pri
                            String license, String unstableMapDecl) {
     public static final ConfigValues DEFAULTS = new ConfigValues("bpftrace", "..", true, "error", "GPL", "warn");
 
-    /** With map declarations' default: {@code warn} (used, with a warning). */
-    public ConfigValues(String stackMode, String strTruncTrailer, boolean printMapsOnExit, String missingProbes, String license) {
-        this(stackMode, strTruncTrailer, printMapsOnExit, missingProbes, license, "warn");
-    }
-
     /** {@code stack_mode}: bpftrace, perf or raw. */
     public ConfigValues withStackMode(String value) {
         return new ConfigValues(value, strTruncTrailer, printMapsOnExit, missingProbes, license, unstableMapDecl);

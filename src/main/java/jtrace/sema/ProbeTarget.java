@@ -52,17 +52,14 @@ public sealed interface ProbeTarget {
      * only while that process (and threads it starts later) runs, as bpftrace passes it the pid.
      */
     record Profile(String name, long periodNanos, long pid) implements ProbeTarget {
-        public Profile(String name, long periodNanos) { this(name, periodNanos, -1); }
     }
 
     /** {@code software:EVENT:COUNT}: runs every {@code count} occurrences of a software event, on every CPU; -p as profile. */
     record Software(String name, PerfEventDef event, long count, long pid) implements ProbeTarget {
-        public Software(String name, PerfEventDef event, long count) { this(name, event, count, -1); }
     }
 
     /** {@code hardware:EVENT:COUNT}: runs every {@code count} occurrences of a hardware counter, on every CPU; -p as profile. */
     record Hardware(String name, PerfEventDef event, long count, long pid) implements ProbeTarget {
-        public Hardware(String name, PerfEventDef event, long count) { this(name, event, count, -1); }
     }
 
     /**

@@ -190,7 +190,6 @@ public sealed interface Type {
      * formatted in user space.
      */
     record Timestamp(String format, boolean tai) implements Resolved {
-        public Timestamp(String format) { this(format, false); }
 
         public String display() { return "timestamp"; }
 
