@@ -15,52 +15,33 @@ import jtrace.sys.SysException;
  * {@code hardware:} probes.
  */
 public record PerfEventAttachment(String target, AttachedFds fds) implements Attachment {
-    /** Fires every {@code periodNs} nanoseconds of CPU time on each of {@code cpus}. */
-    public static PerfEventAttachment everyNanos(BpfProgram program, long periodNs, List<Integer> cpus) {
-        return attach(program, periodNs, false, cpus, "cpu-clock every " + periodNs + "ns");
+    /**
+     * Fires every {@code periodNs} nanoseconds of CPU time on each of {@code cpus}: of every
+     * process's, or with {@code pid} &gt; 0 of that process's only (-p).
+     */
+    public static PerfEventAttachment everyNanos(BpfProgram program, long periodNs, List<Integer> cpus, long pid) {
+        return attach(program, cpus, "cpu-clock every " + periodNs + "ns" + ofPid(pid),
+                cpu -> Perf.openCpuClock(cpu, periodNs, false, (int) pid));
+    }
+
+    /** Fires every {@code periodNs} nanoseconds on every online CPU, for every process. */
+    public static PerfEventAttachment everyNanos(BpfProgram program, long periodNs) {
+        return everyNanos(program, periodNs, Cpus.online(), -1);
     }
 
     /** Fires {@code hz} times a second on each of {@code cpus}. */
     public static PerfEventAttachment atFrequency(BpfProgram program, long hz, List<Integer> cpus) {
-        return attach(program, hz, true, cpus, "cpu-clock at " + hz + "Hz");
-    }
-
-    /** Fires every {@code periodNs} nanoseconds on every online CPU. */
-    public static PerfEventAttachment everyNanos(BpfProgram program, long periodNs) {
-        return everyNanos(program, periodNs, Cpus.online());
-    }
-
-    /**
-     * Fires every {@code periodNs} nanoseconds of process {@code pid}'s CPU time (-p), on every
-     * online CPU; with pid &le; 0 of every process's.
-     */
-    public static PerfEventAttachment everyNanos(BpfProgram program, long periodNs, long pid) {
-        if (pid <= 0) return everyNanos(program, periodNs);
-        return attach(program, Cpus.online(), "cpu-clock every " + periodNs + "ns of pid " + pid,
-                cpu -> Perf.openCpuClock(cpu, periodNs, false, (int) pid));
+        return attach(program, cpus, "cpu-clock at " + hz + "Hz", cpu -> Perf.openCpuClock(cpu, hz, true, -1));
     }
 
     /**
      * Fires every {@code period} occurrences of the {@code type}/{@code config} event on each of
-     * {@code cpus}. A machine without a PMU refuses hardware events with ENOENT or EOPNOTSUPP,
-     * reported as {@link NoHardwareCountersException}.
+     * {@code cpus}, of every process or with {@code pid} &gt; 0 of that process only (-p). A machine
+     * without a PMU refuses hardware events with ENOENT or EOPNOTSUPP, reported as
+     * {@link NoHardwareCountersException}.
      */
     public static PerfEventAttachment counter(BpfProgram program, int type, long config, long period,
-                                              List<Integer> cpus, String target) {
-        try {
-            return attach(program, cpus, target, cpu -> Perf.openCounter(type, config, period, cpu));
-        } catch (SysException e) {
-            if (type == Perf.PERF_TYPE_HARDWARE && (e.errno() == Errno.ENOENT || e.errno() == Errno.EOPNOTSUPP)) {
-                throw new NoHardwareCountersException(target, e);
-            }
-            throw e;
-        }
-    }
-
-    /** {@link #counter}, counting only process {@code pid}'s events (-p) when pid &gt; 0. */
-    public static PerfEventAttachment counter(BpfProgram program, int type, long config, long period,
                                               List<Integer> cpus, String target, long pid) {
-        if (pid <= 0) return counter(program, type, config, period, cpus, target);
         try {
             return attach(program, cpus, target, cpu -> Perf.openCounter(type, config, period, cpu, (int) pid));
         } catch (SysException e) {
@@ -71,9 +52,8 @@ public record PerfEventAttachment(String target, AttachedFds fds) implements Att
         }
     }
 
-    private static PerfEventAttachment attach(BpfProgram program, long period, boolean frequency,
-                                              List<Integer> cpus, String target) {
-        return attach(program, cpus, target, cpu -> Perf.openCpuClock(cpu, period, frequency));
+    private static String ofPid(long pid) {
+        return pid > 0 ? " of pid " + pid : "";
     }
 
     private static PerfEventAttachment attach(BpfProgram program, List<Integer> cpus, String target,

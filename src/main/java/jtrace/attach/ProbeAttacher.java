@@ -21,8 +21,8 @@ public final class ProbeAttacher {
             case ProbeTarget.RawTracepoint rt -> RawTracepointAttachment.attach(program, rt.event());
             // An interval fires on one CPU only, for every process even with -p (as in bpftrace);
             // profile, software and hardware events on every online CPU, for the -p process only.
-            case ProbeTarget.Interval i -> PerfEventAttachment.everyNanos(program, i.periodNanos(), List.of(firstOnlineCpu()));
-            case ProbeTarget.Profile p -> PerfEventAttachment.everyNanos(program, p.periodNanos(), p.pid());
+            case ProbeTarget.Interval i -> PerfEventAttachment.everyNanos(program, i.periodNanos(), List.of(firstOnlineCpu()), -1);
+            case ProbeTarget.Profile p -> PerfEventAttachment.everyNanos(program, p.periodNanos(), Cpus.online(), p.pid());
             case ProbeTarget.Software s -> PerfEventAttachment.counter(program, Perf.PERF_TYPE_SOFTWARE,
                     s.event().config(), s.count(), Cpus.online(), s.name(), s.pid());
             case ProbeTarget.Hardware h -> PerfEventAttachment.counter(program, Perf.PERF_TYPE_HARDWARE,

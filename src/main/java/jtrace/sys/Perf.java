@@ -47,20 +47,13 @@ public final class Perf {
      * for BPF: the program hangs off the trace event and runs wherever the tracepoint fires.
      */
     public static int openTracepoint(int tracepointId, int cpu) {
-        return counter(PERF_TYPE_TRACEPOINT, tracepointId, 1, false, cpu);
+        return counter(PERF_TYPE_TRACEPOINT, tracepointId, 1, false, cpu, -1);
     }
 
     /**
      * Opens a software cpu-clock event (disabled) on one CPU, firing every {@code period}
-     * nanoseconds, or {@code period} times a second when {@code frequency} is set.
-     */
-    public static int openCpuClock(int cpu, long period, boolean frequency) {
-        return counter(PERF_TYPE_SOFTWARE, PERF_COUNT_SW_CPU_CLOCK, period, frequency, cpu);
-    }
-
-    /**
-     * {@link #openCpuClock}, counting only while process {@code pid} runs on that CPU, and threads
-     * and children it creates later (inherit), as bpftrace opens profile events with -p.
+     * nanoseconds, or {@code period} times a second when {@code frequency} is set; for every
+     * process, or with {@code pid} &gt; 0 only while that process runs (see {@link #counter}).
      */
     public static int openCpuClock(int cpu, long period, boolean frequency, int pid) {
         return counter(PERF_TYPE_SOFTWARE, PERF_COUNT_SW_CPU_CLOCK, period, frequency, cpu, pid);
@@ -68,13 +61,9 @@ public final class Perf {
 
     /**
      * Opens a counting event of {@code type} (PERF_TYPE_SOFTWARE or PERF_TYPE_HARDWARE) and
-     * {@code config} (disabled) on one CPU for all processes, sampling every {@code period} events.
+     * {@code config} (disabled) on one CPU, sampling every {@code period} events; for every
+     * process, or with {@code pid} &gt; 0 that process only (see {@link #counter}).
      */
-    public static int openCounter(int type, long config, long period, int cpu) {
-        return counter(type, config, period, false, cpu);
-    }
-
-    /** {@link #openCounter} for process {@code pid} only (with inherit), as bpftrace with -p. */
     public static int openCounter(int type, long config, long period, int cpu, int pid) {
         return counter(type, config, period, false, cpu, pid);
     }
@@ -111,19 +100,17 @@ public final class Perf {
         }
     }
 
-    /** A sampling or counting event on one CPU for one process (and what it starts later): perf's inherit. */
+    /**
+     * A sampling or counting event on one CPU: for all processes, or with {@code pid} &gt; 0 for
+     * that process only, and what it starts later (perf's inherit).
+     */
     private static int counter(int type, long config, long period, boolean frequency, int cpu, int pid) {
+        boolean oneProcess = pid > 0;
         try (var arena = Arena.ofConfined()) {
-            var attr = attr(arena, type, config, period, ATTR_DISABLED | ATTR_INHERIT | (frequency ? ATTR_FREQ : 0));
-            return open(attr, pid, cpu, describe(type, config) + ", cpu " + cpu + ", pid " + pid);
-        }
-    }
-
-    /** A sampling or counting event on one CPU for all processes. */
-    private static int counter(int type, long config, long period, boolean frequency, int cpu) {
-        try (var arena = Arena.ofConfined()) {
-            var attr = attr(arena, type, config, period, ATTR_DISABLED | (frequency ? ATTR_FREQ : 0));
-            return open(attr, -1, cpu, describe(type, config) + ", cpu " + cpu);
+            var attr = attr(arena, type, config, period,
+                    ATTR_DISABLED | (oneProcess ? ATTR_INHERIT : 0) | (frequency ? ATTR_FREQ : 0));
+            return open(attr, oneProcess ? pid : -1, cpu,
+                    describe(type, config) + ", cpu " + cpu + (oneProcess ? ", pid " + pid : ""));
         }
     }
 
