@@ -14,6 +14,7 @@ public final class Builtins {
             "pid", "tid", "uid", "gid", "comm", "nsecs", "elapsed", "cpu", "probe", "args",
             "cgroup", "curtask", "rand", "numaid", "jiffies", "ncpus", "cpid", "probetype", "username", "usermode");
 
+    /** The builtin's type in this probe, null for a name that is no builtin (bpftrace's errors for misuse). */
     static Type typeOf(Expr.Ident id, ProbeTarget target, CompileOptions options) {
         if (UserProbeBuiltins.applies(target)) {
             Type user = UserProbeBuiltins.typeOf(id, target);
@@ -48,16 +49,14 @@ public final class Builtins {
                     throw new CompileError(id.span(), "The " + id.name() + " builtin can not be used with "
                             + kindOf(target) + " probes");
                 }
-                throw new CompileError(id.span(), unknownMessage(id));
+                yield null;
             }
         };
     }
 
-    private static String unknownMessage(Expr.Ident id) { return "Unknown identifier: '" + id.name() + "'"; }
-
-    /** Whether {@code e} is the error for a name that is no builtin at all (it may still be an enum constant). */
-    static boolean isUnknownIdentifier(CompileError e, Expr.Ident id) {
-        return e.span().equals(id.span()) && unknownMessage(id).equals(e.getMessage());
+    /** bpftrace's error for a name that is neither a builtin nor anything else the program knows. */
+    static CompileError unknownIdentifier(Expr.Ident id) {
+        return new CompileError(id.span(), "Unknown identifier: '" + id.name() + "'");
     }
 
     /** The probetype builtin: the provider's full name; begin and end are "special", as in bpftrace. */

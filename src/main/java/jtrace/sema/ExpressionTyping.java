@@ -101,14 +101,11 @@ final class ExpressionTyping {
 
     /** A builtin, else an enumerator of the kernel's BTF (read only now), else bpftrace's error. */
     private Type identifier(Expr.Ident id) {
-        try {
-            return Builtins.typeOf(id, target, options);
-        } catch (CompileError unknown) {
-            if (!Builtins.isUnknownIdentifier(unknown, id)) throw unknown;
-            Type constant = structs.enumConstant(id);
-            if (constant == null) throw unknown;
-            return constant;
-        }
+        Type builtin = Builtins.typeOf(id, target, options);
+        if (builtin != null) return builtin;
+        Type constant = structs.enumConstant(id);
+        if (constant == null) throw Builtins.unknownIdentifier(id);
+        return constant;
     }
 
     private Type positional(Expr.Positional p) {
